@@ -1,0 +1,156 @@
+"""The sessions of ML Engineering Katas: `nox -l` lists them, README.md explains them.
+
+A session installs what it needs (every install goes through constraints.txt) and
+hands its arguments to the harness, `python -m kata_harness` in shared/.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tomllib
+from pathlib import Path
+
+import nox
+
+ROOT = Path(__file__).resolve().parent
+TIERS = ("beginner", "intermediate", "advanced")
+CONSTRAINTS = "constraints.txt"
+MAINTAINER_TOOLS = ("cookiecutter", "ruff", "pytest", "pytest-timeout")
+
+nox.needs_version = ">=2025.2.9"
+nox.options.default_venv_backend = "uv"
+nox.options.reuse_venv = "yes"
+nox.options.sessions = ["beginner"]
+
+# uv does not read pip's settings: hand pip's extra wheel locations (such as the local
+# CPU build of PyTorch) on to uv, which takes them comma-separated.
+if os.environ.get("PIP_FIND_LINKS") and not os.environ.get("UV_FIND_LINKS"):
+    os.environ["UV_FIND_LINKS"] = ",".join(os.environ["PIP_FIND_LINKS"].split())
+
+
+def kata_folders(tier: str | None = None, slugs: list[str] | None = None) -> list[Path]:
+    """The kata folders of a tier (or all), or those named by slug among the arguments."""
+    folders = [
+        path.parent
+        for name in ([tier] if tier else TIERS)
+        for path in sorted((ROOT / "projects" / name).glob("*/kata.toml"))
+    ]
+    if slugs is None:
+        return folders
+    return [folder for folder in folders if folder.name.split("-", 1)[1] in slugs]
+
+
+def install(session: nox.Session, folders: list[Path], *tools: str) -> None:
+    """Install the katas' declared dependencies and the tools, through the constraints."""
+    requirements = set(tools)
+    for folder in folders:
+        pyproject = tomllib.loads((folder / "pyproject.toml").read_text(encoding="utf-8"))
+        requirements.update(pyproject["project"]["dependencies"])
+    if requirements:
+        session.install("-c", CONSTRAINTS, *sorted(requirements))
+
+
+def harness(session: nox.Session, command: str, *args: str) -> None:
+    """Run a harness command in the session's environment, paths read from where nox was run."""
+    python = sys.executable if session.venv_backend == "none" else "python"
+    env = {"PYTHONPATH": str(ROOT / "shared"), "KATA_INVOKED_FROM": session.invoked_from}
+    session.run(python, "-m", "kata_harness", command, *args, env=env, external=True)
+
+
+def tier_session(tier: str) -> None:
+    def run_tier(session: nox.Session) -> None:
+        install(session, kata_folders(tier), "pytest", "pytest-timeout")
+        harness(session, "tier", tier)
+
+    run_tier.__doc__ = (
+        f"Run every {tier} kata against its reference (and your copies); print the scoreboard."
+    )
+    nox.session(name=tier)(run_tier)
+
+
+for _tier in TIERS:
+    tier_session(_tier)
+
+
+@nox.session(venv_backend="none")
+def start(session: nox.Session) -> None:
+    """Copy a kata's starter and brief to work/SLUG to work in: start -- SLUG [DEST]."""
+    harness(session, "start", *session.posargs)
+
+
+@nox.session
+def check(session: nox.Session) -> None:
+    """Grade your copy beside the reference, task by task: check -- SLUG [PATH]."""
+    install(session, kata_folders(slugs=session.posargs[:1]), "pytest", "pytest-timeout")
+    harness(session, "check", *session.posargs)
+
+
+@nox.session
+def watch(session: nox.Session) -> None:
+    """Check your copy again on every save: watch -- SLUG [PATH] [--poll]."""
+    install(
+        session, kata_folders(slugs=session.posargs[:1]), "pytest", "pytest-timeout", "watchfiles"
+    )
+    harness(session, "watch", *session.posargs)
+
+
+@nox.session
+def status(session: nox.Session) -> None:
+    """Show your progress in every kata; status -- --rebuild checks every copy in work/ again."""
+    if "--rebuild" in session.posargs:
+        install(session, kata_folders(), "pytest", "pytest-timeout")
+    harness(session, "status", *session.posargs)
+
+
+@nox.session(venv_backend="none")
+def hint(session: nox.Session) -> None:
+    """Reveal one more hint for a task (default: your first unfinished one): hint -- SLUG [TASK]."""
+    harness(session, "hint", *session.posargs)
+
+
+@nox.session
+def solution(session: nox.Session) -> None:
+    """Once every task passes, diff yours and the reference: solution -- SLUG [PATH] [--give-up]."""
+    install(session, kata_folders(slugs=session.posargs[:1]), "pytest", "pytest-timeout")
+    harness(session, "solution", *session.posargs)
+
+
+@nox.session
+def verify(session: nox.Session) -> None:
+    """Prove the collection sound: lint, harness tests, katas both ways: verify -- [SLUG ...]."""
+    install(session, kata_folders(slugs=session.posargs or None), *MAINTAINER_TOOLS)
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+    session.run("python", "-m", "pytest", "shared/tests")
+    harness(session, "verify", *session.posargs)
+
+
+@nox.session
+def sync(session: nox.Session) -> None:
+    """Regenerate starters, skeleton files, briefs' figures, the catalogue: sync -- [SLUG ...]."""
+    install(session, kata_folders(slugs=session.posargs or None), *MAINTAINER_TOOLS)
+    harness(session, "sync", *session.posargs)
+
+
+@nox.session
+def new(session: nox.Session) -> None:
+    """Render a new draft kata from templates/: new -- title="Churn prediction" tier=beginner ..."""
+    install(session, [], "cookiecutter")
+    harness(session, "new", *session.posargs)
+
+
+@nox.session(venv_backend="none")
+def lock(session: nox.Session) -> None:
+    """Compile constraints.txt, the pins of the whole stack, from constraints.in."""
+    session.run(
+        *("uv", "pip", "compile", "constraints.in", "--output-file", CONSTRAINTS),
+        *("--python-version", "3.11", "--no-annotate"),
+        env={"UV_CUSTOM_COMPILE_COMMAND": "nox -s lock"},
+        external=True,
+    )
+    # Pin the release, not the local CPU build's label, so the file also resolves where
+    # that build is not on hand (pip and uv then take the registry's build of 2.13.0).
+    constraints = ROOT / CONSTRAINTS
+    text = constraints.read_text(encoding="utf-8")
+    constraints.write_text(text.replace("torch==2.13.0+cpu", "torch==2.13.0"), encoding="utf-8")

@@ -1,0 +1,66 @@
+"""Blocks of markdown written from data, between BEGIN/END GENERATED comments.
+
+The README's catalogue and each brief's acceptance table are generated this way, so
+`nox -s sync` can rewrite them and `nox -s verify` can tell when they are stale.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .grading import SuiteResult
+from .kata import TIERS, Kata
+from .report import bar, figure, metric_value
+
+
+class MissingBlock(ValueError):
+    """A document without the BEGIN/END GENERATED comments of a block."""
+
+
+def block_pattern(name: str) -> re.Pattern:
+    return re.compile(
+        rf"(<!-- BEGIN GENERATED {name}\b[^\n]*-->\n)(.*?)(<!-- END GENERATED {name} -->)", re.S
+    )
+
+
+def read_block(text: str, name: str) -> str:
+    match = block_pattern(name).search(text)
+    if match is None:
+        raise MissingBlock(f"no '<!-- BEGIN GENERATED {name} ... -->' block")
+    return match[2]
+
+
+def replace_block(text: str, name: str, content: str) -> str:
+    read_block(text, name)
+    return block_pattern(name).sub(lambda match: match[1] + content + match[3], text, count=1)
+
+
+def markdown_table(headers: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows]) + "\n"
+
+
+def acceptance_table(reference: SuiteResult) -> str:
+    """The brief's acceptance bar: each metric's bar beside the reference's measured figure."""
+    kata = reference.kata
+    rows = [
+        [spec["label"], bar(spec).replace(">=", "≥").replace("<=", "≤")]
+        + [figure(metric_value(reference, name))]
+        for name, spec in kata.metrics.items()
+    ]
+    return markdown_table(["Metric", "Bar to reach", "Reference solution"], rows)
+
+
+def catalogue_table(planned: list[dict], available: list[Kata]) -> str:
+    """Every kata, written or coming; a written one is described by its own kata.toml."""
+    written = {kata.slug: kata for kata in available}
+    rows = []
+    for entry in sorted(planned, key=lambda entry: (TIERS.index(entry["tier"]), entry["number"])):
+        kata = written.get(entry["slug"])
+        what = kata.meta["summary"] if kata else entry["build"]
+        status = "available" if kata else "coming"
+        name = f"{entry['number']:02d} {entry['slug']}"
+        if kata:
+            name = f"[{name}]({kata.path.relative_to(kata.path.parents[2]).as_posix()})"
+        rows.append([entry["tier"], name, what, status])
+    return markdown_table(["Tier", "Kata", "What you build", "Status"], rows)

@@ -1,0 +1,120 @@
+"""The tables a learner and a maintainer read: scoreboards, per-task checks, metrics."""
+
+from __future__ import annotations
+
+from .grading import SuiteResult
+from .kata import Kata
+
+MESSAGE_WIDTH = 110
+NO_FIGURE = "-"
+
+
+def table(headers: list[str], rows: list[list[str] | str]) -> str:
+    """A plain-text table with columns padded to their widest cell; a str row is a note line."""
+    cells = [headers] + [row for row in rows if not isinstance(row, str)]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+
+    def line(row: list[str] | str) -> str:
+        text = (
+            row
+            if isinstance(row, str)
+            else "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True))
+        )
+        return text.rstrip()
+
+    return "\n".join(
+        [line(headers), line(["-" * width for width in widths])] + list(map(line, rows))
+    )
+
+
+def figure(value: float | None) -> str:
+    return NO_FIGURE if value is None else f"{value:.4g}"
+
+
+def bar(spec: dict) -> str:
+    return f"{'>=' if spec['direction'] == 'higher' else '<='} {spec['bar']:g}"
+
+
+def shorten(text: str, width: int = MESSAGE_WIDTH) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def task_cell(result: SuiteResult, number: int) -> str:
+    task = result.tasks.get(str(number), {"passed": 0, "total": 0})
+    verdict = "PASS" if result.task_done(number) else "FAIL"
+    return f"{verdict} {task['passed']}/{task['total']}"
+
+
+def metric_value(result: SuiteResult | None, name: str) -> float | None:
+    entry = result.metric(name) if result else None
+    return entry["value"] if entry else None
+
+
+def metrics_summary(kata: Kata, result: SuiteResult) -> str:
+    """One cell with each metric's figure and its bar, e.g. `f1 0.91 (>= 0.85)`."""
+    return "; ".join(
+        f"{name} {figure(metric_value(result, name))} ({bar(spec)})"
+        for name, spec in kata.metrics.items()
+    )
+
+
+def scoreboard(tier: str, rows: list[tuple[SuiteResult, SuiteResult | None]]) -> str:
+    """The tier's table: each kata's reference run and, where started, the learner's copy."""
+    if not rows:
+        return f"The {tier} tier has no katas yet."
+    lines = []
+    for reference, yours in rows:
+        kata = reference.kata
+        for who, result in [("reference", reference), ("your copy", yours)]:
+            if result is not None:
+                tasks = f"{result.tasks_passed}/{len(kata.tasks)}"
+                lines.append(
+                    [kata.name if who == "reference" else "", who, tasks]
+                    + [metrics_summary(kata, result), f"{result.seconds:.1f}"]
+                )
+    heading = f"{tier.capitalize()} tier\n\n"
+    return heading + table(["kata", "run", "tasks", "metrics (figure, bar)", "seconds"], lines)
+
+
+def check_report(yours: SuiteResult, reference: SuiteResult, where: str) -> str:
+    """The learner's copy beside the reference: each task, each metric, and what to do next."""
+    kata = yours.kata
+    rows = []
+    for task in kata.tasks:
+        number = task["number"]
+        rows.append(
+            [str(number), task["title"], task_cell(yours, number), task_cell(reference, number)]
+        )
+        if not yours.task_done(number):
+            rows.append("      " + shorten(yours.first_failure(number)))
+    parts = [f"{kata.title} ({kata.slug}): your copy in {where}, beside the reference", ""]
+    if yours.error:
+        parts += ["The tests could not run on your copy:", yours.error, ""]
+    parts.append(table(["task", "title", "yours", "reference"], rows))
+    if kata.metrics:
+        metric_rows = [
+            [spec["label"], figure(metric_value(yours, name))]
+            + [figure(metric_value(reference, name)), bar(spec)]
+            for name, spec in kata.metrics.items()
+        ]
+        parts += ["", table(["metric", "yours", "reference", "bar"], metric_rows)]
+    parts += ["", next_step(yours)]
+    return "\n".join(parts)
+
+
+def next_step(yours: SuiteResult) -> str:
+    kata = yours.kata
+    done = yours.tasks_passed
+    if yours.complete:
+        return (
+            f"Every task passes ({done} of {done}). See your copy beside the reference: "
+            f"nox -s solution -- {kata.slug}"
+        )
+    todo = next((task for task in kata.tasks if not yours.task_done(task["number"])), None)
+    if todo is None:
+        return "Every task passes, but the run reported an error (above); fix it and check again."
+    return (
+        f"{done} of {len(kata.tasks)} tasks pass. Next: task {todo['number']}, {todo['title']}. "
+        f"Stuck? nox -s hint -- {kata.slug} {todo['number']}"
+    )

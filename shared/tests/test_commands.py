@@ -1,0 +1,227 @@
+"""The learner's and maintainer's commands, on the fixture collection, against golden output."""
+
+import json
+import os
+import re
+import shutil
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from kata_harness import commands, progress, regions
+
+GOLDEN = Path(__file__).parent / "golden"
+PYTHON = sys.executable
+
+SECONDS = re.compile(r"\b\d+\.\d s\b|(?<=  )\d+\.\d(?=\s*$)", re.M)
+TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00")
+
+
+def normalised(text: str, root: Path) -> str:
+    text = text.replace(str(root), "<root>")
+    return TIMESTAMP.sub("<time>", SECONDS.sub("<s>", text))
+
+
+def assert_golden(name: str, text: str, root: Path) -> None:
+    """Compare with golden/NAME; UPDATE_GOLDEN=1 rewrites the file instead."""
+    path = GOLDEN / name
+    text = normalised(text, root)
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), f"{name} changed; UPDATE_GOLDEN=1 to accept"
+
+
+def solved_copy(root: Path, slug: str, package: str) -> Path:
+    """A learner's copy with every task done, as the reference does it."""
+    kata = commands.kata_named(root, slug)
+    copy = commands.start(root, slug)
+    for relative in regions.solution_files(kata.solution_dir):
+        text = (kata.solution_dir / relative).read_text(encoding="utf-8")
+        (copy / relative).write_text(regions.render_clean_solution(text), encoding="utf-8")
+    return copy
+
+
+def test_start_copies_the_starter_and_brief(collection):
+    copy = commands.start(collection, "word-count")
+    assert copy == collection / "work" / "word-count"
+    assert sorted(path.name for path in copy.iterdir()) == ["README.md", "word_count"]
+    starter = collection / "projects/beginner/01-word-count/starter/word_count/__init__.py"
+    assert (copy / "word_count" / "__init__.py").read_text() == starter.read_text()
+
+
+def test_start_never_overwrites(collection):
+    copy = commands.start(collection, "word-count")
+    mine = copy / "word_count" / "__init__.py"
+    mine.write_text("my work")
+    with pytest.raises(commands.UserError, match="already exists, so nothing was copied"):
+        commands.start(collection, "word-count")
+    assert mine.read_text() == "my work"
+    assert sorted(path.name for path in copy.iterdir()) == ["README.md", "word_count"]
+
+
+def test_an_unknown_slug_suggests_the_nearest(collection):
+    with pytest.raises(commands.UserError, match="Did you mean word-count"):
+        commands.start(collection, "word-cont")
+
+
+def test_check_of_the_untouched_starter_fails_everything(collection, capsys):
+    commands.start(collection, "word-count")
+    assert commands.check(collection, "word-count", None, PYTHON) is False
+    assert_golden("check_starter.txt", capsys.readouterr().out, collection)
+
+
+def test_check_of_a_solved_copy_passes_everything(collection, capsys):
+    solved_copy(collection, "running-mean", "running_mean")
+    assert commands.check(collection, "running-mean", None, PYTHON) is True
+    assert_golden("check_solved.txt", capsys.readouterr().out, collection)
+
+
+def test_check_without_a_copy_says_how_to_start(collection):
+    with pytest.raises(commands.UserError, match="nox -s start -- word-count"):
+        commands.check(collection, "word-count", None, PYTHON)
+
+
+def test_a_copy_that_cannot_be_imported_is_reported(collection, capsys):
+    copy = commands.start(collection, "word-count")
+    (copy / "word_count" / "__init__.py").write_text("def broken(:\n")
+    assert commands.check(collection, "word-count", None, PYTHON) is False
+    out = capsys.readouterr().out
+    assert "The tests could not run on your copy" in out and "SyntaxError" in out
+
+
+def test_scoreboard_shows_references_and_started_copies(collection, capsys):
+    solved_copy(collection, "running-mean", "running_mean")
+    assert commands.tier(collection, "beginner", PYTHON) is True
+    assert_golden("scoreboard.txt", capsys.readouterr().out, collection)
+
+
+def test_an_empty_tier_says_so_and_succeeds(collection, capsys):
+    assert commands.tier(collection, "advanced", PYTHON) is True
+    assert "The advanced tier has no katas yet." in capsys.readouterr().out
+
+
+def row(table: str, kata: str) -> str:
+    """What a table says after the kata's name, spaces squeezed."""
+    line = next(line for line in table.splitlines() if kata in line)
+    return " ".join(line.split(kata, 1)[1].split())
+
+
+def test_progress_is_recorded_and_rebuilt_when_lost(collection, capsys):
+    solved_copy(collection, "running-mean", "running_mean")
+    commands.start(collection, "word-count")
+    commands.check(collection, "running-mean", None, PYTHON)
+    assert row(commands.status(collection), "01 word-count") == "started, not checked yet"
+    assert row(commands.status(collection), "02 running-mean").startswith("1/1 tasks")
+    (collection / progress.PROGRESS_FILE).unlink()
+    assert row(commands.status(collection), "02 running-mean") == "started, not checked yet"
+    rebuilt = commands.status(collection, PYTHON)
+    assert_golden("status.txt", rebuilt, collection)
+
+
+def test_a_damaged_progress_file_reads_as_empty(collection):
+    (collection / "work").mkdir()
+    (collection / progress.PROGRESS_FILE).write_text("{not json")
+    assert "not started" in commands.status(collection)
+
+
+def test_each_hint_reveals_one_more(collection):
+    first = commands.hint(collection, "word-count", 1)
+    assert "Hint 1 of 2: str.split()" in first and "Hint 2" not in first
+    second = commands.hint(collection, "word-count", 1)
+    assert "Hint 2 of 2: Lower-case first." in second and "every hint" in second
+    assert commands.hint(collection, "word-count", 1) == second
+
+
+def test_hint_defaults_to_the_first_unfinished_task(collection):
+    progress.write_json(collection / progress.PROGRESS_FILE, {"word-count": {"done": [1]}})
+    assert "task 2: Count them" in commands.hint(collection, "word-count")
+
+
+def test_hint_for_a_task_that_does_not_exist(collection):
+    with pytest.raises(commands.UserError, match="its tasks are 1, 2"):
+        commands.hint(collection, "word-count", 7)
+
+
+def test_solution_is_refused_until_every_task_passes(collection):
+    commands.start(collection, "word-count")
+    with pytest.raises(commands.UserError, match="0 of 2 tasks of word-count pass"):
+        commands.solution(collection, "word-count", None, PYTHON, give_up=False)
+    diff = commands.solution(collection, "word-count", None, PYTHON, give_up=True)
+    assert "+    return text.lower().split()" in diff and "BEGIN SOLUTION" not in diff
+
+
+def test_solution_of_a_solved_copy(collection):
+    solved_copy(collection, "running-mean", "running_mean")
+    text = commands.solution(collection, "running-mean", None, PYTHON, give_up=False)
+    assert text == "Your copy is the same as the reference."
+
+
+def test_verify_passes_a_sound_collection(collection):
+    assert commands.verify(collection, PYTHON) == []
+
+
+def test_verify_catches_every_kind_of_drift(collection):
+    kata = collection / "projects" / "beginner" / "01-word-count"
+    starter = kata / "starter" / "word_count" / "__init__.py"
+    starter.write_text(starter.read_text() + "\n# edited by hand\n")
+    (kata / "conftest.py").write_text((kata / "conftest.py").read_text() + "\n# edited\n")
+    brief = kata / "README.md"
+    brief.write_text(brief.read_text().replace("| 4 |", "| 5 |"))
+    readme = collection / "README.md"
+    readme.write_text(readme.read_text().replace("Count the words of a text.", "Count words."))
+    problems = "\n".join(commands.verify(collection, PYTHON))
+    assert "word_count/__init__.py: differs from its rendering" in problems
+    assert "conftest.py: differs from the template's rendering" in problems
+    assert "acceptance table differs from a live run" in problems
+    assert "catalogue differs" in problems
+
+
+def test_verify_catches_a_test_that_passes_on_the_starter(collection):
+    tests = collection / "projects" / "beginner" / "02-running-mean" / "tests"
+    (tests / "test_weak.py").write_text(
+        "import pytest\n\n\n@pytest.mark.task(1)\ndef test_weak():\n    assert True\n"
+    )
+    problems = commands.verify(collection, PYTHON)
+    assert problems == [
+        "running-mean: tests/test_weak.py::test_weak passed on the starter; "
+        "every graded test must fail there"
+    ]
+
+
+def test_verify_catches_unmarked_tests_and_tasks_without_tests(collection):
+    tests = collection / "projects" / "beginner" / "02-running-mean" / "tests"
+    source = (tests / "test_running_mean.py").read_text()
+    (tests / "test_running_mean.py").write_text(source.replace("@pytest.mark.task(1)\n", "", 1))
+    problems = "\n".join(commands.verify(collection, PYTHON, ["running-mean"]))
+    assert "test_mean_of_two has no @pytest.mark.task(N)" in problems
+
+
+def test_watch_polls_and_yields_on_a_save(tmp_path):
+    (tmp_path / "module.py").write_text("a = 1\n")
+    changes = commands.changes(tmp_path, poll=True)
+
+    def save_later():
+        time.sleep(0.3)
+        (tmp_path / "module.py").write_text("a = 2  # longer\n")
+
+    threading.Thread(target=save_later).start()
+    started = time.monotonic()
+    next(changes)
+    assert time.monotonic() - started < 5
+
+
+def test_drafts_stay_out_of_the_tier_and_verify(collection, capsys):
+    kata_toml = collection / "projects" / "beginner" / "01-word-count" / "kata.toml"
+    kata_toml.write_text("draft = true\n" + kata_toml.read_text())
+    shutil.rmtree(collection / "projects" / "beginner" / "01-word-count" / "starter")
+    readme = collection / "README.md"
+    commands.sync(collection, PYTHON, ["running-mean"])
+    assert "| 01 word-count | Counting words. | coming |" in readme.read_text()
+    assert commands.verify(collection, PYTHON) == []
+    assert "Drafts, not verified: word-count" in capsys.readouterr().out
+    assert json.loads(
+        (collection / "projects/beginner/02-running-mean/.cookiecutter.json").read_text()
+    )
