@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import shutil
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -220,6 +221,29 @@ def verify(root: Path, python: str, slugs: list[str] | None = None) -> list[str]
     return problems
 
 
+def strength_problems(kata: Kata, python: str) -> list[str]:
+    """Stub each region of the solution alone: a test of the region's task must then fail."""
+    runs, names = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        for relative in regions.solution_files(kata.solution_dir):
+            if relative.suffix != ".py":
+                continue
+            source = (kata.solution_dir / relative).read_text(encoding="utf-8")
+            for index, task in enumerate(regions.region_tasks(source)):
+                mutant = Path(tmp) / f"{relative.stem}-{index}"
+                shutil.copytree(kata.solution_dir, mutant)
+                stubbed = regions.stub_region(source, index, str(relative))
+                (mutant / relative).write_text(stubbed, encoding="utf-8")
+                runs.append((kata, str(mutant), (task,)))
+                names.append(f"region {index + 1} of {relative} (task {task})")
+        results = run_suites(runs, python)
+    return [
+        f"no test of task {task} fails with {name} stubbed"
+        for name, (_, _, (task,)), result in zip(names, runs, results, strict=True)
+        if result.task_done(task)
+    ]
+
+
 def say(ok: bool, text: str) -> bool:
     print(f"  {'ok  ' if ok else 'FAIL'}  {text}", flush=True)
     return ok
@@ -246,6 +270,13 @@ def kata_problems(root: Path, kata: Kata, python: str) -> list[str]:
     ]:
         if not say(not found, name + "".join(f"\n          {p}" for p in found)):
             problems += found
+    found = strength_problems(kata, python)
+    if not say(
+        not found,
+        "each region stubbed alone fails a test of its task"
+        + "".join(f"\n          {p}" for p in found),
+    ):
+        problems += found
     budget = kata.budget_seconds
     if not say(
         reference.seconds <= budget, f"suite time {reference.seconds:.1f} s (budget {budget} s)"

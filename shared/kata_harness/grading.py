@@ -59,13 +59,16 @@ def impl_label(impl: str) -> str:
     return impl if impl in ("starter", "solution") else str(Path(impl).resolve())
 
 
-def run_suite(kata: Kata, impl: str, python: str = sys.executable) -> SuiteResult:
-    """Run the kata's tests against impl (starter, solution or a path) in a fresh process."""
+def run_suite(
+    kata: Kata, impl: str, python: str = sys.executable, tasks: tuple[int, ...] = ()
+) -> SuiteResult:
+    """Run the kata's tests (or only those of tasks) against impl: starter, solution or a path."""
     timeout = RUN_TIMEOUT_FACTOR * kata.budget_seconds
     with tempfile.TemporaryDirectory() as tmp:
         results = Path(tmp) / "results.json"
         command = [python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--color=no"]
         command += [f"--impl={impl_label(impl)}", f"--results={results}"]
+        command += [f"--task={task}" for task in tasks]
         env = {key: value for key, value in os.environ.items() if key != "KATA_IMPL"}
         env |= {"PYTHONHASHSEED": "0", "PYTHONDONTWRITEBYTECODE": "1"}
         try:
@@ -100,7 +103,7 @@ def output_tail(process: subprocess.CompletedProcess) -> str:
     return "\n".join((errors or lines)[-OUTPUT_TAIL_LINES:])
 
 
-def run_suites(runs: list[tuple[Kata, str]], python: str, jobs: int = 2) -> list[SuiteResult]:
-    """Run several suites side by side (jobs at a time), results in the order asked."""
+def run_suites(runs: list[tuple], python: str, jobs: int = 2) -> list[SuiteResult]:
+    """Run several suites, each (kata, impl) or (kata, impl, tasks), jobs at a time, in order."""
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(lambda run: run_suite(*run, python=python), runs))
+        return list(pool.map(lambda run: run_suite(run[0], run[1], python, *run[2:]), runs))

@@ -87,6 +87,29 @@ def region_stand_in(begin: re.Match, lines, where: str) -> list[str]:
     raise RegionError(f"{where}: no '# END SOLUTION' for this region")
 
 
+def region_tasks(source: str) -> list[int]:
+    """The task of each solution region of a file, in order."""
+    return [int(match["task"]) for match in map(BEGIN.match, source.splitlines()) if match]
+
+
+def stub_region(source: str, index: int, name: str = "<source>") -> str:
+    """The solution with only its index-th region replaced as in the starter.
+
+    Used to prove the tests strong: each region stubbed alone must fail a test of its task.
+    """
+    out: list[str] = []
+    seen = 0
+    lines = iter(enumerate(source.splitlines(), start=1))
+    for number, line in lines:
+        begin = BEGIN.match(line)
+        if begin and seen == index:
+            out += region_stand_in(begin, lines, f"{name}:{number}")
+        else:
+            out.append(line)
+        seen += begin is not None
+    return "\n".join(out) + "\n"
+
+
 def render_clean_solution(source: str) -> str:
     """Return the solution as a learner should read it: markers and prompts removed."""
     out: list[str] = []

@@ -225,3 +225,20 @@ def test_drafts_stay_out_of_the_tier_and_verify(collection, capsys):
     assert json.loads(
         (collection / "projects/beginner/02-running-mean/.cookiecutter.json").read_text()
     )
+
+
+def test_verify_catches_a_region_that_no_test_needs(collection):
+    module = collection / "projects/beginner/02-running-mean/solution/running_mean/__init__.py"
+    module.write_text(
+        module.read_text()
+        + "\n    def reset(self) -> None:\n"
+        + '        """Forget every value."""\n'
+        + "        # BEGIN SOLUTION (task 1): set the count and the mean back to zero\n"
+        + "        self.count, self.mean = 0, 0.0\n"
+        + "        # END SOLUTION\n"
+    )
+    commands.sync(collection, PYTHON, ["running-mean"])
+    assert commands.verify(collection, PYTHON, ["running-mean"]) == [
+        "running-mean: no test of task 1 fails with region 2 of running_mean/__init__.py "
+        "(task 1) stubbed"
+    ]

@@ -99,3 +99,11 @@ def test_stale_starter_is_detected_file_by_file(tmp_path):
         "pkg/extra.py: not in the solution",
         "pkg/data.csv: differs from its rendering",
     ]
+
+
+def test_one_region_is_stubbed_alone():
+    assert regions.region_tasks(SOLUTION) == [1, 2]
+    mutant = regions.stub_region(SOLUTION, 1)
+    assert "return math.pi * radius**2" in mutant and "import math  # SOLUTION" in mutant
+    assert 'raise NotImplementedError("Task 2: divide' in mutant
+    assert "return [value / total" not in mutant

@@ -132,3 +132,9 @@ def test_unknown_markers_are_refused(kata):
     )
     run = pytest_in(kata, "--impl=solution")
     assert "'tsak' not found in `markers`" in run.stdout
+
+
+def test_task_option_runs_one_tasks_tests(kata):
+    run = pytest_in(kata, "--impl=solution", "--task=2")
+    assert "2 passed, 1 deselected" in run.stdout
+    assert {test["task"] for test in results(kata)["tests"]} == {2}

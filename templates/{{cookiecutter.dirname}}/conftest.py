@@ -2,7 +2,7 @@
 
 Generated from the collection's template (templates/); change the template, not this file.
 
-    pytest                    tests the starter (starter/)
+    pytest                    tests the starter (starter/); --task=N runs one task's tests
     pytest --impl=solution    tests the reference solution (solution/)
     pytest --impl=PATH        tests your copy: the folder that holds the package
     KATA_IMPL=PATH pytest     the same, chosen from the environment
@@ -38,6 +38,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--impl",
         default=os.environ.get("KATA_IMPL", "starter"),
         help="starter (default), solution, or the path of your copy (env: KATA_IMPL)",
+    )
+    group.addoption(
+        "--task",
+        action="append",
+        type=int,
+        default=[],
+        help="run only the tests of this task (repeat for several)",
     )
     group.addoption(
         "--results",
@@ -80,6 +87,13 @@ def pytest_configure(config: pytest.Config) -> None:
 def task_of(item: pytest.Item) -> int | None:
     marker = item.get_closest_marker("task")
     return marker.args[0] if marker else None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    wanted = config.getoption("task")
+    if wanted:
+        config.hook.pytest_deselected(items=[i for i in items if task_of(i) not in wanted])
+        items[:] = [item for item in items if task_of(item) in wanted]
 
 
 def failure_message(report: pytest.TestReport) -> str:
