@@ -103,7 +103,7 @@ def failure_message(report: pytest.TestReport) -> str:
     crash = getattr(report.longrepr, "reprcrash", None)
     message = crash.message if crash else str(report.longrepr).strip().splitlines()[-1]
     if "Timeout" in message and "pytest-timeout" in message:
-        return f"stopped by the time limit ({message}): does your code loop forever or do far too much work?"
+        return f"stopped by the time limit ({message}): does your code loop forever?"
     return message
 
 
@@ -111,7 +111,9 @@ def failure_message(report: pytest.TestReport) -> str:
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     report = yield
     tests = item.config.stash[RESULTS]["tests"]
-    entry = tests.setdefault(item.nodeid, {"task": task_of(item), "outcome": "passed", "message": ""})
+    entry = tests.setdefault(
+        item.nodeid, {"task": task_of(item), "outcome": "passed", "message": ""}
+    )
     if entry["outcome"] == "passed" and (report.when == "call" or not report.passed):
         outcome = "skipped" if report.skipped else report.outcome
         entry["outcome"] = outcome if report.when == "call" or report.skipped else "error"
