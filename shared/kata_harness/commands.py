@@ -53,7 +53,7 @@ def start(root: Path, slug: str, dest: Path | None = None) -> Path:
             f"{target} already exists, so nothing was copied: your work there is untouched. "
             f"Check it with: nox -s check -- {slug}"
             + (f" {target}" if dest else "")
-            + ", or give another destination: nox -s start -- {slug} OTHER_FOLDER"
+            + f", or give another destination: nox -s start -- {slug} OTHER_FOLDER"
         )
     shutil.copytree(kata.starter_dir / kata.package, target / kata.package)
     shutil.copy2(kata.path / "README.md", target / "README.md")

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from .grading import SuiteResult
 from .kata import Kata
 
-MESSAGE_WIDTH = 110
+MESSAGE_LIMIT = 300
+MESSAGE_WIDTH = 100
+MESSAGE_INDENT = " " * 6
 NO_FIGURE = "-"
 
 
@@ -35,9 +39,13 @@ def bar(spec: dict) -> str:
     return f"{'>=' if spec['direction'] == 'higher' else '<='} {spec['bar']:g}"
 
 
-def shorten(text: str, width: int = MESSAGE_WIDTH) -> str:
+def message_lines(text: str) -> list[str]:
+    """A failure message, cut at MESSAGE_LIMIT characters and wrapped under its task's row."""
     text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 3] + "..."
+    text = text if len(text) <= MESSAGE_LIMIT else text[: MESSAGE_LIMIT - 3] + "..."
+    return textwrap.wrap(
+        text, MESSAGE_WIDTH, initial_indent=MESSAGE_INDENT, subsequent_indent=MESSAGE_INDENT + "  "
+    )
 
 
 def task_cell(result: SuiteResult, number: int) -> str:
@@ -87,7 +95,7 @@ def check_report(yours: SuiteResult, reference: SuiteResult, where: str) -> str:
             [str(number), task["title"], task_cell(yours, number), task_cell(reference, number)]
         )
         if not yours.task_done(number):
-            rows.append("      " + shorten(yours.first_failure(number)))
+            rows += message_lines(yours.first_failure(number))
     parts = [f"{kata.title} ({kata.slug}): your copy in {where}, beside the reference", ""]
     if yours.error:
         parts += ["The tests could not run on your copy:", yours.error, ""]

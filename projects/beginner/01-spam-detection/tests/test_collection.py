@@ -46,6 +46,10 @@ def test_reads_labels_and_texts(tmp_path):
         "Task 1: expected the texts after the first tab, stripped, without the byte-order mark, "
         f"the \\r of CRLF line ends or the blank lines: {expected}, got {corpus.texts}"
     )
+    assert isinstance(corpus.labels, np.ndarray), (
+        "Task 1: a Corpus holds its labels as a NumPy array of 0 and 1 (np.array(labels)); "
+        f"got a {type(corpus.labels).__name__}"
+    )
     assert np.array_equal(corpus.labels, [HAM, SPAM, HAM]), (
         f"Task 1: ham -> {HAM}, spam -> {SPAM}: expected labels [0, 1, 0], got {corpus.labels}"
     )
