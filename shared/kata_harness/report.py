@@ -5,7 +5,6 @@ from __future__ import annotations
 import textwrap
 
 from .grading import SuiteResult
-from .kata import Kata
 
 MESSAGE_LIMIT = 300
 MESSAGE_WIDTH = 100
@@ -59,14 +58,6 @@ def metric_value(result: SuiteResult | None, name: str) -> float | None:
     return entry["value"] if entry else None
 
 
-def metrics_summary(kata: Kata, result: SuiteResult) -> str:
-    """One cell with each metric's figure and its bar, e.g. `f1 0.91 (>= 0.85)`."""
-    return "; ".join(
-        f"{name} {figure(metric_value(result, name))} ({bar(spec)})"
-        for name, spec in kata.metrics.items()
-    )
-
-
 def scoreboard(tier: str, rows: list[tuple[SuiteResult, SuiteResult | None]]) -> str:
     """The tier's table: each kata's reference run and, where started, the learner's copy."""
     if not rows:
@@ -75,14 +66,18 @@ def scoreboard(tier: str, rows: list[tuple[SuiteResult, SuiteResult | None]]) ->
     for reference, yours in rows:
         kata = reference.kata
         for who, result in [("reference", reference), ("your copy", yours)]:
-            if result is not None:
-                tasks = f"{result.tasks_passed}/{len(kata.tasks)}"
-                lines.append(
-                    [kata.name if who == "reference" else "", who, tasks]
-                    + [metrics_summary(kata, result), f"{result.seconds:.1f}"]
-                )
-    heading = f"{tier.capitalize()} tier\n\n"
-    return heading + table(["kata", "run", "tasks", "metrics (figure, bar)", "seconds"], lines)
+            if result is None:
+                continue
+            metrics = [
+                [name, figure(metric_value(result, name)), bar(spec)]
+                for name, spec in kata.metrics.items()
+            ] or [["", "", ""]]
+            name = kata.name if who == "reference" else ""
+            tasks = f"{result.tasks_passed}/{len(kata.tasks)}"
+            lines.append([name, who, tasks, f"{result.seconds:.1f}", *metrics[0]])
+            lines += [["", "", "", "", *metric] for metric in metrics[1:]]
+    headers = ["kata", "run", "tasks", "seconds", "metric", "figure", "bar"]
+    return f"{tier.capitalize()} tier\n\n" + table(headers, lines)
 
 
 def check_report(yours: SuiteResult, reference: SuiteResult, where: str) -> str:
