@@ -413,8 +413,8 @@ def new(root: Path, answers: dict) -> Path:
         target = skeleton.new_kata(root, answers)
     except (FileExistsError, ValueError) as error:
         raise UserError(str(error)) from None
+    slug = Kata(target).slug
     print(f"Rendered {target}. It is a draft (kata.toml: draft = true) until it is finished:")
-    print(
-        "write solution/, tests/ and the brief, then nox -s sync -- SLUG and nox -s verify -- SLUG."
-    )
+    print(f"write solution/, tests/ and the brief, then nox -s sync -- {slug}")
+    print(f"and nox -s verify -- {slug}. CONTRIBUTING.md has the whole loop.")
     return target
