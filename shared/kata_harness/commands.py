@@ -244,45 +244,31 @@ def strength_problems(kata: Kata, python: str) -> list[str]:
     ]
 
 
-def say(ok: bool, text: str) -> bool:
-    print(f"  {'ok  ' if ok else 'FAIL'}  {text}", flush=True)
-    return ok
+def checked(name: str, found: list[str]) -> list[str]:
+    """Print one line of verify's report, ok or FAIL with what was found; return what was found."""
+    details = "".join(f"\n          {problem}" for problem in found)
+    print(f"  {'FAIL' if found else 'ok  '}  {name}{details}", flush=True)
+    return found
 
 
 def kata_problems(root: Path, kata: Kata, python: str) -> list[str]:
     """Everything the standard asks of one kata that a program can check."""
-    problems = []
-    for name, found in [
-        (
-            "starter in sync with the solution",
-            regions.stale_starter_files(kata.solution_dir, kata.starter_dir),
-        ),
-        ("skeleton in sync with the template", skeleton.drift(root, kata)),
-        ("metadata", metadata_problems(root, kata)),
-    ]:
-        if not say(not found, name + "".join(f"\n          {p}" for p in found)):
-            problems += found
-    reference, starter = run_suite(kata, "solution", python), run_suite(kata, "starter", python)
-    for name, found in [
-        (f"solution: {passed(reference)}", solution_problems(reference)),
-        (f"starter: {failed(starter)}", starter_problems(starter)),
-        ("brief's acceptance figures match this run", brief_problems(kata, reference)),
-    ]:
-        if not say(not found, name + "".join(f"\n          {p}" for p in found)):
-            problems += found
-    found = strength_problems(kata, python)
-    if not say(
-        not found,
-        "each region stubbed alone fails a test of its task"
-        + "".join(f"\n          {p}" for p in found),
-    ):
-        problems += found
-    budget = kata.budget_seconds
-    if not say(
-        reference.seconds <= budget, f"suite time {reference.seconds:.1f} s (budget {budget} s)"
-    ):
-        problems.append(f"the suite took {reference.seconds:.1f} s, over its budget of {budget} s")
-    return problems
+    stale = regions.stale_starter_files(kata.solution_dir, kata.starter_dir)
+    problems = checked("starter in sync with the solution", stale)
+    problems += checked("skeleton in sync with the template", skeleton.drift(root, kata))
+    problems += checked("metadata", metadata_problems(root, kata))
+    reference = run_suite(kata, "solution", python)
+    problems += checked(f"solution: {passed(reference)}", solution_problems(reference))
+    starter = run_suite(kata, "starter", python)
+    problems += checked(f"starter: {failed(starter)}", starter_problems(starter))
+    problems += checked(
+        "brief's acceptance figures match this run", brief_problems(kata, reference)
+    )
+    strength = strength_problems(kata, python)
+    problems += checked("each region stubbed alone fails a test of its task", strength)
+    budget, seconds = kata.budget_seconds, reference.seconds
+    over = [f"the suite took {seconds:.1f} s, over its budget of {budget} s"] * (seconds > budget)
+    return problems + checked(f"suite time {seconds:.1f} s (budget {budget} s)", over)
 
 
 def passed(result: SuiteResult) -> str:
@@ -370,11 +356,9 @@ def metadata_problems(root: Path, kata: Kata) -> list[str]:
 def collection_problems(root: Path) -> list[str]:
     """The README's generated catalogue is current."""
     text = (root / README).read_text(encoding="utf-8")
-    if generated.read_block(text, "catalogue") != catalogue(root):
-        print("FAIL  README.md's catalogue is stale (nox -s sync)")
-        return ["README.md's catalogue differs from the katas' metadata (nox -s sync)"]
-    print("ok    README.md's catalogue matches the katas' metadata")
-    return []
+    stale = generated.read_block(text, "catalogue") != catalogue(root)
+    found = ["README.md's catalogue differs from the katas' metadata (nox -s sync)"] * stale
+    return checked("README.md's catalogue matches the katas' metadata", found)
 
 
 def catalogue(root: Path) -> str:
