@@ -14,7 +14,10 @@ from pathlib import Path
 import nox
 
 ROOT = Path(__file__).resolve().parent
-TIERS = ("beginner", "intermediate", "advanced")
+sys.path.insert(0, str(ROOT / "shared"))
+# Discovery needs only the standard library, so it runs in nox's own Python.
+from kata_harness.kata import TIERS, Kata, discover  # noqa: E402
+
 CONSTRAINTS = "constraints.txt"
 MAINTAINER_TOOLS = ("cookiecutter", "ruff", "pytest", "pytest-timeout")
 
@@ -29,23 +32,17 @@ if os.environ.get("PIP_FIND_LINKS") and not os.environ.get("UV_FIND_LINKS"):
     os.environ["UV_FIND_LINKS"] = ",".join(os.environ["PIP_FIND_LINKS"].split())
 
 
-def kata_folders(tier: str | None = None, slugs: list[str] | None = None) -> list[Path]:
-    """The kata folders of a tier (or all), or those named by slug among the arguments."""
-    folders = [
-        path.parent
-        for name in ([tier] if tier else TIERS)
-        for path in sorted((ROOT / "projects" / name).glob("*/kata.toml"))
-    ]
-    if slugs is None:
-        return folders
-    return [folder for folder in folders if folder.name.split("-", 1)[1] in slugs]
+def katas(tier: str | None = None, slugs: list[str] | None = None) -> list[Kata]:
+    """The katas of a tier (or all), drafts too, or only those named by slug."""
+    found = discover(ROOT, tier, drafts=True)
+    return found if slugs is None else [kata for kata in found if kata.slug in slugs]
 
 
-def install(session: nox.Session, folders: list[Path], *tools: str) -> None:
+def install(session: nox.Session, chosen: list[Kata], *tools: str) -> None:
     """Install the katas' declared dependencies and the tools, through the constraints."""
     requirements = set(tools)
-    for folder in folders:
-        pyproject = tomllib.loads((folder / "pyproject.toml").read_text(encoding="utf-8"))
+    for kata in chosen:
+        pyproject = tomllib.loads((kata.path / "pyproject.toml").read_text(encoding="utf-8"))
         requirements.update(pyproject["project"]["dependencies"])
     if requirements:
         session.install("-c", CONSTRAINTS, *sorted(requirements))
@@ -60,7 +57,7 @@ def harness(session: nox.Session, command: str, *args: str) -> None:
 
 def tier_session(tier: str) -> None:
     def run_tier(session: nox.Session) -> None:
-        install(session, kata_folders(tier), "pytest", "pytest-timeout")
+        install(session, katas(tier), "pytest", "pytest-timeout")
         harness(session, "tier", tier)
 
     run_tier.__doc__ = (
@@ -82,16 +79,14 @@ def start(session: nox.Session) -> None:
 @nox.session
 def check(session: nox.Session) -> None:
     """Grade your copy beside the reference, task by task: check -- SLUG [PATH]."""
-    install(session, kata_folders(slugs=session.posargs[:1]), "pytest", "pytest-timeout")
+    install(session, katas(slugs=session.posargs[:1]), "pytest", "pytest-timeout")
     harness(session, "check", *session.posargs)
 
 
 @nox.session
 def watch(session: nox.Session) -> None:
     """Check your copy again on every save: watch -- SLUG [PATH] [--poll]."""
-    install(
-        session, kata_folders(slugs=session.posargs[:1]), "pytest", "pytest-timeout", "watchfiles"
-    )
+    install(session, katas(slugs=session.posargs[:1]), "pytest", "pytest-timeout", "watchfiles")
     harness(session, "watch", *session.posargs)
 
 
@@ -99,7 +94,7 @@ def watch(session: nox.Session) -> None:
 def status(session: nox.Session) -> None:
     """Show your progress in every kata; status -- --rebuild checks every copy in work/ again."""
     if "--rebuild" in session.posargs:
-        install(session, kata_folders(), "pytest", "pytest-timeout")
+        install(session, katas(), "pytest", "pytest-timeout")
     harness(session, "status", *session.posargs)
 
 
@@ -112,14 +107,14 @@ def hint(session: nox.Session) -> None:
 @nox.session
 def solution(session: nox.Session) -> None:
     """Once every task passes, diff yours and the reference: solution -- SLUG [PATH] [--give-up]."""
-    install(session, kata_folders(slugs=session.posargs[:1]), "pytest", "pytest-timeout")
+    install(session, katas(slugs=session.posargs[:1]), "pytest", "pytest-timeout")
     harness(session, "solution", *session.posargs)
 
 
 @nox.session
 def verify(session: nox.Session) -> None:
     """Prove the collection sound: lint, harness tests, katas both ways: verify -- [SLUG ...]."""
-    install(session, kata_folders(slugs=session.posargs or None), *MAINTAINER_TOOLS)
+    install(session, katas(slugs=session.posargs or None), *MAINTAINER_TOOLS)
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     session.run("python", "-m", "pytest", "shared/tests")
@@ -129,7 +124,7 @@ def verify(session: nox.Session) -> None:
 @nox.session
 def sync(session: nox.Session) -> None:
     """Regenerate starters, skeleton files, briefs' figures, the catalogue: sync -- [SLUG ...]."""
-    install(session, kata_folders(slugs=session.posargs or None), *MAINTAINER_TOOLS)
+    install(session, katas(slugs=session.posargs or None), *MAINTAINER_TOOLS)
     harness(session, "sync", *session.posargs)
 
 
