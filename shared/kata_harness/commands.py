@@ -63,6 +63,13 @@ def start(root: Path, slug: str, dest: Path | None = None) -> Path:
     return target
 
 
+def grade_copy(root: Path, kata: Kata, copy: Path, python: str) -> SuiteResult:
+    """Run the kata's tests on the learner's copy and record the progress it shows."""
+    result = run_suite(kata, str(copy), python)
+    progress.record(root, result, copy)
+    return result
+
+
 def check(root: Path, slug: str, path: Path | None, python: str) -> bool:
     """Grade the learner's copy beside the reference, print both, and record the progress."""
     kata = kata_named(root, slug)
@@ -79,7 +86,7 @@ def status(root: Path, python: str | None = None) -> str:
         for kata in discover(root):
             copy = progress.default_copy(root, kata)
             if copy.is_dir():
-                progress.record(root, run_suite(kata, str(copy), python), copy)
+                grade_copy(root, kata, copy, python)
     recorded = progress.recorded(root)
     rows = []
     for kata in discover(root):
@@ -160,8 +167,7 @@ def solution(root: Path, slug: str, path: Path | None, python: str, give_up: boo
     """The learner's copy beside the reference as a diff, once every task passes."""
     kata = kata_named(root, slug)
     copy = learner_copy(root, kata, path)
-    yours = run_suite(kata, str(copy), python)
-    progress.record(root, yours, copy)
+    yours = grade_copy(root, kata, copy, python)
     if not (yours.complete or give_up):
         raise UserError(
             f"{yours.tasks_passed} of {len(kata.tasks)} tasks of {slug} pass; the reference "
@@ -198,9 +204,7 @@ def tier(root: Path, tier_name: str, python: str) -> bool:
         print(f"running {kata.name} ...", flush=True)
         reference = run_suite(kata, "solution", python)
         copy = progress.default_copy(root, kata)
-        yours = run_suite(kata, str(copy), python) if copy.is_dir() else None
-        if yours is not None:
-            progress.record(root, yours, copy)
+        yours = grade_copy(root, kata, copy, python) if copy.is_dir() else None
         rows.append((reference, yours))
     print()
     print(report.scoreboard(tier_name, rows))
