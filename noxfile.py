@@ -141,6 +141,8 @@ def lock(session: nox.Session) -> None:
     session.run(
         *("uv", "pip", "compile", "constraints.in", "--output-file", CONSTRAINTS),
         *("--python-version", "3.11", "--no-annotate"),
+        # The file's own torch pin (rewritten below) must not steer uv away from the CPU build.
+        *("--upgrade-package", "torch"),
         env={"UV_CUSTOM_COMPILE_COMMAND": "nox -s lock"},
         external=True,
     )
