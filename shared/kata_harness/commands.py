@@ -240,7 +240,7 @@ def strength_problems(kata: Kata, python: str) -> list[str]:
                 (mutant / relative).write_text(stubbed, encoding="utf-8")
                 runs.append((kata, str(mutant), (task,)))
                 names.append(f"region {index + 1} of {relative} (task {task})")
-        results = run_suites(runs, python)
+        results = run_suites(runs, python, stop_at_failure=True)
     return [
         f"no test of task {task} fails with {name} stubbed"
         for name, (_, _, (task,)), result in zip(names, runs, results, strict=True)
@@ -288,6 +288,8 @@ def failed(result: SuiteResult) -> str:
 
 def solution_problems(reference: SuiteResult) -> list[str]:
     kata = reference.kata
+    if reference.error and not reference.tests:
+        return [f"the solution run failed: {reference.error}"]
     problems = [f"the solution run failed: {reference.error}"] if reference.error else []
     problems += [
         f"{test['nodeid']} {test['outcome']} on the solution: {test['message']}"
