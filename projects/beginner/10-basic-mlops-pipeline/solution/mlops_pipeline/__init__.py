@@ -1,0 +1,1 @@
+"""Basic MLOps pipeline: train from a config, version by content, register, promote by a gate."""

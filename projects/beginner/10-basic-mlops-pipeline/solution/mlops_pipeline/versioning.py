@@ -1,0 +1,54 @@
+"""Content-addressed model versions: the same data, code and parameters give the same version.
+
+A version is not a counter: it is a hash of everything the model was made from, so two
+runs from the same inputs agree on it and any change to an input makes a new one.
+"""
+
+import hashlib
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+VERSION_LENGTH = 12
+
+
+def sha256_hex(content: bytes) -> str:
+    """The SHA-256 digest of content, as 64 hex digits."""
+    return hashlib.sha256(content).hexdigest()
+
+
+def fingerprint_data(frame: pd.DataFrame) -> str:
+    """A hash of the frame's columns, values and row order: any changed cell changes it."""
+    # BEGIN SOLUTION (task 3): hash a canonical text form of the frame, such as its CSV
+    return sha256_hex(frame.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+    # END SOLUTION
+
+
+def fingerprint_code(package_dir: Path = PACKAGE_DIR) -> str:
+    """A hash of every .py file under package_dir, with its path relative to package_dir,
+    in sorted order, so that it does not depend on where the package lies or on caches."""
+    # BEGIN SOLUTION (task 3): hash each relative path and file content, in sorted order
+    digest = hashlib.sha256()
+    for path in sorted(package_dir.rglob("*.py")):
+        digest.update(path.relative_to(package_dir).as_posix().encode("utf-8") + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+    # END SOLUTION
+
+
+def fingerprint_params(params: Mapping[str, Any]) -> str:
+    """A hash of the parameters that does not depend on the order of their keys."""
+    # BEGIN SOLUTION (task 3): hash canonical JSON: sorted keys, fixed separators
+    return sha256_hex(json.dumps(params, sort_keys=True, separators=(",", ":")).encode("utf-8"))
+    # END SOLUTION
+
+
+def model_version(data_hash: str, code_hash: str, params_hash: str) -> str:
+    """The model's version: the first VERSION_LENGTH hex digits of a hash of the three hashes."""
+    # BEGIN SOLUTION (task 3): hash the three hashes together and keep VERSION_LENGTH digits
+    return sha256_hex(f"{data_hash}:{code_hash}:{params_hash}".encode())[:VERSION_LENGTH]
+    # END SOLUTION

@@ -1,0 +1,7 @@
+"""`python -m mlops_pipeline CONFIG`: the pipeline's command line."""
+
+import sys
+
+from .pipeline import main
+
+sys.exit(main())

@@ -1,0 +1,44 @@
+"""Content-addressed model versions: the same data, code and parameters give the same version.
+
+A version is not a counter: it is a hash of everything the model was made from, so two
+runs from the same inputs agree on it and any change to an input makes a new one.
+"""
+
+import hashlib
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+VERSION_LENGTH = 12
+
+
+def sha256_hex(content: bytes) -> str:
+    """The SHA-256 digest of content, as 64 hex digits."""
+    return hashlib.sha256(content).hexdigest()
+
+
+def fingerprint_data(frame: pd.DataFrame) -> str:
+    """A hash of the frame's columns, values and row order: any changed cell changes it."""
+    raise NotImplementedError("Task 3: hash a canonical text form of the frame, such as its CSV")
+
+
+def fingerprint_code(package_dir: Path = PACKAGE_DIR) -> str:
+    """A hash of every .py file under package_dir, with its path relative to package_dir,
+    in sorted order, so that it does not depend on where the package lies or on caches."""
+    raise NotImplementedError("Task 3: hash each relative path and file content, in sorted order")
+
+
+def fingerprint_params(params: Mapping[str, Any]) -> str:
+    """A hash of the parameters that does not depend on the order of their keys."""
+    raise NotImplementedError("Task 3: hash canonical JSON: sorted keys, fixed separators")
+
+
+def model_version(data_hash: str, code_hash: str, params_hash: str) -> str:
+    """The model's version: the first VERSION_LENGTH hex digits of a hash of the three hashes."""
+    raise NotImplementedError(
+        "Task 3: hash the three hashes together and keep VERSION_LENGTH digits"
+    )
