@@ -84,9 +84,11 @@ def test_the_gate_promotes_only_a_clear_winner(candidate, production, promote):
         f"should {'be promoted' if promote else 'be refused'}, got {decision}"
     )
     assert f"{candidate:.4f}" in decision.reason, (
-        f"Task 5: the reason should quote the candidate's score, got {decision.reason!r}"
+        f"Task 5: the reason should quote the candidate's score to four decimals "
+        f"({candidate:.4f}), got {decision.reason!r}"
     )
     if production is not None:
         assert f"{production:.4f}" in decision.reason, (
-            f"Task 5: the reason should quote production's score, got {decision.reason!r}"
+            f"Task 5: the reason should quote production's score to four decimals "
+            f"({production:.4f}), got {decision.reason!r}"
         )
