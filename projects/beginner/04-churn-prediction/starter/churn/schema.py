@@ -1,0 +1,162 @@
+"""What a customer record must look like, and a validator that says what is wrong with one.
+
+A model trained on data that silently changed shape (a new contract type, charges
+in cents, a column renamed) keeps predicting, and its predictions are wrong. So
+the data is checked against a written schema before anything learns from it or is
+scored by it, and every problem is reported at once, with its row and column, so
+that whoever owns the data can fix them all in one go.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal, NamedTuple
+
+import pandas as pd
+
+from churn.data import TARGET
+
+YES_NO = ("No", "Yes")
+NO_INTERNET = (*YES_NO, "No internet service")  # an add-on of a customer without internet
+
+
+@dataclass(frozen=True)
+class Column:
+    """The rules for one column.
+
+    kind: "category" (one of `categories`), "integer" (a whole number) or "number".
+    minimum, maximum: the allowed range of an integer or number, inclusive; None for no bound.
+    missing_when: None if a value is always required; (other column, value) if a value
+        may be missing, but only in rows where the other column equals that value.
+    """
+
+    kind: Literal["category", "integer", "number"]
+    categories: tuple[str, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+    missing_when: tuple[str, float] | None = None
+
+
+FLAG = Column("integer", minimum=0, maximum=1)  # 1 for yes, 0 for no
+
+FEATURE_SCHEMA: dict[str, Column] = {
+    "female": FLAG,
+    "senior_citizen": FLAG,
+    "partner": FLAG,
+    "dependents": FLAG,
+    "tenure": Column("integer", minimum=0),  # months with the company
+    "phone_service": FLAG,
+    "multiple_lines": Column("category", (*YES_NO, "No phone service")),
+    "internet_service": Column("category", ("DSL", "Fiber optic", "No")),
+    "online_security": Column("category", NO_INTERNET),
+    "online_backup": Column("category", NO_INTERNET),
+    "device_protection": Column("category", NO_INTERNET),
+    "tech_support": Column("category", NO_INTERNET),
+    "streaming_tv": Column("category", NO_INTERNET),
+    "streaming_movies": Column("category", NO_INTERNET),
+    "contract": Column("category", ("Month-to-month", "One year", "Two year")),
+    "paperless_billing": FLAG,
+    "payment_method": Column(
+        "category",
+        (
+            "Bank transfer (automatic)",
+            "Credit card (automatic)",
+            "Electronic check",
+            "Mailed check",
+        ),
+    ),
+    "monthly_charges": Column("number", minimum=0.0),  # dollars a month
+    # Dollars billed so far: a customer in their first month (tenure 0) has no bill yet.
+    "total_charges": Column("number", minimum=0.0, missing_when=("tenure", 0)),
+}
+"""The columns a customer needs to be scored: what the model may use."""
+
+SCHEMA: dict[str, Column] = FEATURE_SCHEMA | {TARGET: Column("category", YES_NO)}
+"""The columns of a training record: the features and the target."""
+
+
+class Problem(NamedTuple):
+    """One thing wrong with the data.
+
+    row: the index label of the row (for a CSV file, its line number), or None when
+    the problem is the whole column's (or file's). column: the column's name, or None
+    when the problem is the whole row's. message: what is wrong, naming the bad value.
+    """
+
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = []
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column is not None:
+            where.append(self.column)
+        return f"{', '.join(where)}: {self.message}" if where else self.message
+
+
+class SchemaError(ValueError):
+    """Data that breaks its schema; `problems` lists everything that is wrong."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        listed = "\n".join(f"  {problem}" for problem in problems)
+        super().__init__(f"{len(problems)} problem(s) with the data:\n{listed}")
+
+
+def find_problems(frame: pd.DataFrame, schema: Mapping[str, Column] = SCHEMA) -> list[Problem]:
+    """Return every way `frame` breaks `schema`; an empty list when it is valid.
+
+    The values may be typed (as `load_customers` gives them) or strings (as read
+    from a CSV file): a number column holds anything `pd.to_numeric` reads as a
+    finite number. Missing values are None or NaN. Columns the schema does not
+    name are allowed and ignored. One Problem per finding:
+
+    - a column of the schema absent from the frame: Problem(None, column, ...)
+      that says it is missing, and nothing else about that column;
+    - a missing value: Problem(row, column, ...) saying it is missing, unless the
+      column's `missing_when = (other, value)` holds in that row;
+    - a present value that breaks its column's rule, with the value in the message:
+      a category not among `categories`; for "integer" and "number" a value that is
+      not a finite number, or (checked only for finite numbers) an "integer" that
+      is not whole, or a number below `minimum` or above `maximum`.
+
+    A value gets at most one Problem. The order of the list is not part of the contract.
+    """
+    raise NotImplementedError(
+        "Task 1: check each column of the schema, row by row, collecting problems"
+    )
+
+
+def value_problems(values: pd.Series, column: Column) -> list[tuple[int, str]]:
+    """Return (row, message) for each present value that breaks `column`'s rule."""
+    raise NotImplementedError(
+        "Task 1: flag unknown categories, non-numbers, fractions, out-of-range values"
+    )
+
+
+def coerce_types(frame: pd.DataFrame, schema: Mapping[str, Column] = SCHEMA) -> pd.DataFrame:
+    """Return a copy of a valid `frame` with each schema column in its proper type.
+
+    Integers become int64, numbers float64 (missing stays NaN) and categories
+    strings; other columns are kept as they are. Call it only on data that
+    `find_problems` passed: a value that cannot be converted raises.
+    """
+    typed = frame.copy()
+    for name, column in schema.items():
+        if column.kind == "category":
+            typed[name] = typed[name].astype(str)
+        else:
+            numbers = pd.to_numeric(typed[name], errors="raise").astype(float)
+            typed[name] = numbers.astype("int64") if column.kind == "integer" else numbers
+    return typed
+
+
+def validate(frame: pd.DataFrame, schema: Mapping[str, Column] = SCHEMA) -> pd.DataFrame:
+    """Return `frame` with its schema columns typed, or raise SchemaError with every problem.
+
+    The one gate data passes before a model learns from it: all or nothing.
+    """
+    raise NotImplementedError(
+        "Task 1: find the problems; raise SchemaError with all of them, or coerce"
+    )

@@ -1,0 +1,184 @@
+"""Task 1: the schema as data tests, and a validator that names every problem."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from churn.schema import FEATURE_SCHEMA, SCHEMA, SchemaError, find_problems, validate
+
+ROWS = 12  # customers taken from the real data to corrupt
+
+
+def as_strings(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame as a CSV reader sees it: every value a string, missing values None."""
+    return frame.astype(object).map(lambda value: None if pd.isna(value) else str(value))
+
+
+def pairs(problems) -> set[tuple]:
+    return {(problem.row, problem.column) for problem in problems}
+
+
+@pytest.fixture
+def clean_rows(raw_customers) -> pd.DataFrame:
+    """The first ROWS customers with a total charge, as strings: nothing wrong with them."""
+    return as_strings(raw_customers[raw_customers["tenure"] > 0].head(ROWS))
+
+
+@pytest.mark.task(1)
+def test_the_real_data_meets_its_schema(raw_customers):
+    problems = find_problems(raw_customers)
+    assert problems == [], (
+        f"Task 1: the 7,043 customers of wa_churn meet SCHEMA, so find_problems should return "
+        f"[]; it returned {len(problems)} problem(s), the first: {problems[:3]}. The 11 missing "
+        "total_charges all have tenure 0, which the column's missing_when allows."
+    )
+
+
+@pytest.mark.task(1)
+def test_validate_returns_typed_columns(raw_customers):
+    typed = validate(raw_customers)
+    kinds = {
+        "tenure": pd.api.types.is_integer_dtype,
+        "female": pd.api.types.is_integer_dtype,
+        "monthly_charges": pd.api.types.is_float_dtype,
+        "total_charges": pd.api.types.is_float_dtype,
+    }
+    wrong = {
+        name: str(typed[name].dtype) for name, check in kinds.items() if not check(typed[name])
+    }
+    assert isinstance(typed, pd.DataFrame) and not wrong and len(typed) == len(raw_customers), (
+        "Task 1: validate should return the frame with its schema columns typed by "
+        f"coerce_types (integers int64, numbers float64); these came out wrong: {wrong}"
+    )
+    assert typed["total_charges"].isna().sum() == 11, (
+        "Task 1: validate must not fill in missing values: that is a modelling decision "
+        "(Task 2), not the validator's"
+    )
+
+
+@pytest.mark.task(1)
+def test_every_kind_of_broken_value_is_found(clean_rows):
+    broken = clean_rows.copy()
+    rows = broken.index
+    changes = {
+        (rows[0], "tenure"): "seven",  # not a number
+        (rows[1], "tenure"): "2.5",  # not whole
+        (rows[2], "female"): "2",  # above the maximum
+        (rows[3], "monthly_charges"): "-5",  # below the minimum
+        (rows[4], "contract"): "Monthly",  # not a known category
+        (rows[5], "payment_method"): None,  # missing
+        (rows[6], "total_charges"): None,  # missing with a tenure above 0
+        (rows[7], "monthly_charges"): "inf",  # not finite
+        (rows[8], "churn"): "yes",  # categories are exact: "Yes" or "No"
+    }
+    for (row, column), value in changes.items():
+        broken.loc[row, column] = value
+    problems = find_problems(broken)
+    assert pairs(problems) == set(changes), (
+        "Task 1: expected exactly one problem at each (row, column) of "
+        f"{sorted(changes, key=str)}; missing: {sorted(set(changes) - pairs(problems), key=str)}, "
+        f"unexpected: {sorted(pairs(problems) - set(changes), key=str)}"
+    )
+    for problem in problems:
+        value = changes[(problem.row, problem.column)]
+        expected = "missing" if value is None else value
+        assert expected in problem.message, (
+            f"Task 1: the message of a problem should name what is wrong ({expected!r}) so "
+            f"that the data's owner can find it; got {problem.message!r}"
+        )
+
+
+@pytest.mark.task(1)
+def test_a_value_gets_one_problem_only(clean_rows):
+    broken = clean_rows.copy()
+    broken.loc[broken.index[0], "tenure"] = "-2.5"  # not whole and below the minimum
+    problems = find_problems(broken)
+    assert len(problems) == 1 and pairs(problems) == {(broken.index[0], "tenure")}, (
+        "Task 1: tenure '-2.5' is both not whole and below 0, but it is one bad value: "
+        f"expected one Problem, got {problems}"
+    )
+
+
+@pytest.mark.task(1)
+def test_typed_values_are_checked_too(raw_customers):
+    broken = raw_customers.head(ROWS).copy()
+    broken.loc[broken.index[0], "tenure"] = -1
+    broken.loc[broken.index[1], "senior_citizen"] = 3
+    broken.loc[broken.index[2], "monthly_charges"] = np.nan
+    expected = {
+        (broken.index[0], "tenure"),
+        (broken.index[1], "senior_citizen"),
+        (broken.index[2], "monthly_charges"),
+    }
+    problems = find_problems(broken)
+    assert pairs(problems) == expected, (
+        "Task 1: find_problems must check typed frames as well as strings: expected problems "
+        f"at {sorted(expected)}, got {sorted(pairs(problems))}"
+    )
+
+
+@pytest.mark.task(1)
+def test_missing_total_charges_is_excused_only_at_tenure_zero(clean_rows):
+    frame = clean_rows.copy()
+    first, second, third = frame.index[:3]
+    frame.loc[[first, second, third], "total_charges"] = None
+    frame.loc[first, "tenure"] = "0"  # a new customer, not billed yet: fine
+    frame.loc[second, "tenure"] = "1"  # billed once: the total must be there
+    frame.loc[third, "tenure"] = "soon"  # no number at all: nothing excuses the missing total
+    found = pairs(find_problems(frame))
+    expected = {(second, "total_charges"), (third, "tenure"), (third, "total_charges")}
+    assert found == expected, (
+        "Task 1: total_charges may be missing only where tenure is 0, compared as numbers (a "
+        f"CSV holds the string '0'). Unexpected problems at {sorted(found - expected)}, "
+        f"missing problems at {sorted(expected - found)}"
+    )
+
+
+@pytest.mark.task(1)
+def test_a_missing_column_is_one_problem_and_extra_columns_are_fine(clean_rows):
+    frame = clean_rows.drop(columns="contract").assign(notes="called twice")
+    problems = find_problems(frame)
+    assert len(problems) == 1 and problems[0].row is None, (
+        "Task 1: a column of the schema that is absent is one Problem(None, column, ...), not "
+        "one per row, and a column the schema does not name ('notes', 'customer_id') is no "
+        f"problem at all; got {problems}"
+    )
+    assert problems[0].column == "contract" and "missing" in problems[0].message, (
+        f"Task 1: expected Problem(None, 'contract', '... missing ...'), got {problems[0]}"
+    )
+
+
+@pytest.mark.task(1)
+def test_the_schema_can_be_chosen(clean_rows):
+    customers = clean_rows.drop(columns="churn")
+    assert find_problems(customers, FEATURE_SCHEMA) == [], (
+        "Task 1: new customers have no churn column yet: checked against FEATURE_SCHEMA they "
+        "have no problem. Check the columns of the schema you are given, not always SCHEMA."
+    )
+    assert pairs(find_problems(customers, SCHEMA)) == {(None, "churn")}, (
+        "Task 1: against SCHEMA, a frame without churn has one problem: the column is missing"
+    )
+
+
+@pytest.mark.task(1)
+def test_validate_raises_with_every_problem(clean_rows):
+    broken = clean_rows.copy()
+    broken.loc[broken.index[0], "tenure"] = "seven"
+    broken.loc[broken.index[3], "internet_service"] = "5G"
+    with pytest.raises(SchemaError) as raised:
+        validate(broken)
+    expected = {(broken.index[0], "tenure"), (broken.index[3], "internet_service")}
+    assert pairs(raised.value.problems) == expected, (
+        f"Task 1: validate should raise SchemaError listing every problem, {sorted(expected)}; "
+        f"it listed {sorted(pairs(raised.value.problems))}"
+    )
+    assert isinstance(raised.value, ValueError) and "5G" in str(raised.value), (
+        "Task 1: SchemaError is a ValueError whose message lists the problems"
+    )
+
+
+@pytest.mark.task(1)
+def test_an_empty_frame_with_all_columns_is_valid(clean_rows):
+    problems = find_problems(clean_rows.head(0))
+    assert problems == [], f"Task 1: no rows, no problems; got {problems}"
+    assert len(validate(clean_rows)) == ROWS, "Task 1: validate keeps every row of a valid frame"
