@@ -1,0 +1,114 @@
+"""Judge a fraud model by what matters: precision and recall, and what its mistakes cost.
+
+Average precision (the area under the precision-recall curve, PR-AUC) measures
+how well the scores rank fraud above legitimate payments where it counts, at
+the top; ROC-AUC looks flattering on rare fraud because it weighs the sea of
+easy legitimate rows. A bank does not deploy a curve but a threshold, so the
+last step prices the mistakes: a missed fraud costs its amount, a false alarm
+costs a review, and the threshold with the lowest total cost wins.
+"""
+
+from collections.abc import Mapping
+from pathlib import Path
+
+import numpy as np
+from matplotlib.figure import Figure
+
+from fraud.data import FRAUD
+
+REVIEW_FEE = 5.0  # what a false alarm costs: an analyst's review and an annoyed customer
+MIN_PRECISION = 0.5  # for recall at a fixed precision: at most one false alarm per fraud caught
+FIGURE_SIZE = (6.0, 4.5)
+FIGURE_DPI = 100
+
+
+def precision_recall_points(
+    scores: np.ndarray, labels: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return (precision, recall, thresholds): one point per distinct score, highest first.
+
+    `thresholds` are the distinct scores in decreasing order; precision[i] and
+    recall[i] are those of flagging every row whose score is >= thresholds[i].
+    Rows with equal scores are flagged together. These are scikit-learn's
+    `precision_recall_curve` points in reverse, without its final (1, 0)
+    point. Raise ValueError when there is no fraud (recall is undefined).
+    """
+    raise NotImplementedError(
+        "Task 6: sort scores descending, cumulate fraud, keep the last row of each tie"
+    )
+
+
+def average_precision(scores: np.ndarray, labels: np.ndarray) -> float:
+    """Return the average precision: the sum over points of (R_i - R_(i-1)) * P_i, R_0 = 0.
+
+    The precision at each threshold, weighted by the recall it adds: the same
+    figure as `sklearn.metrics.average_precision_score`, no interpolation.
+    """
+    raise NotImplementedError("Task 6: weight each point's precision by the recall it adds")
+
+
+def recall_at_precision(
+    scores: np.ndarray, labels: np.ndarray, min_precision: float = MIN_PRECISION
+) -> float:
+    """Return the highest recall of any threshold whose precision is at least `min_precision`.
+
+    0.0 when no threshold is that precise.
+    """
+    raise NotImplementedError("Task 6: keep the points precise enough, take their highest recall")
+
+
+def expected_cost(
+    flagged: np.ndarray,
+    labels: np.ndarray,
+    amounts: np.ndarray,
+    review_fee: float = REVIEW_FEE,
+) -> float:
+    """Return what a set of decisions costs: missed fraud amounts plus a fee per false alarm.
+
+    A fraud that is not flagged costs its amount; a legitimate payment that is
+    flagged costs `review_fee`; a flagged fraud and an approved legitimate
+    payment cost nothing. With nothing flagged this is the cost of having no
+    model: the sum of all fraud amounts.
+    """
+    raise NotImplementedError(
+        "Task 6: add the amounts of unflagged fraud and a fee per flagged legit row"
+    )
+
+
+def cost_minimising_threshold(
+    scores: np.ndarray,
+    labels: np.ndarray,
+    amounts: np.ndarray,
+    review_fee: float = REVIEW_FEE,
+) -> float:
+    """Return the threshold t (flag when score >= t) with the lowest `expected_cost`.
+
+    The candidates are the distinct scores and `math.inf` (flag nothing); on a
+    tie of costs, return the highest threshold, which raises the fewest alerts.
+    Choose it on validation scores; judge it on the test split.
+    """
+    raise NotImplementedError(
+        "Task 6: sort descending, cumulate caught amounts and false alarms per tie"
+    )
+
+
+def plot_precision_recall(curves: Mapping[str, tuple[np.ndarray, np.ndarray]], path: Path) -> Path:
+    """Draw each model's precision-recall curve into one PNG at `path`, and return the path.
+
+    `curves` maps a model's name to its (scores, labels). The legend gives each
+    model's average precision; a dashed line marks the fraud share, the
+    precision of flagging at random.
+    """
+    figure = Figure(figsize=FIGURE_SIZE, dpi=FIGURE_DPI)
+    axes = figure.add_subplot()
+    for name, (scores, labels) in curves.items():
+        precision, recall, _ = precision_recall_points(scores, labels)
+        label = f"{name} (AP {average_precision(scores, labels):.3f})"
+        axes.step(np.r_[0.0, recall], np.r_[precision[0], precision], where="pre", label=label)
+    fraud_share = np.mean(np.asarray(next(iter(curves.values()))[1]) == FRAUD)
+    axes.axhline(fraud_share, linestyle="--", color="grey", label=f"fraud share {fraud_share:.2%}")
+    axes.set(xlabel="recall", ylabel="precision", xlim=(0, 1), ylim=(0, 1.02))
+    axes.set_title("Precision-recall on the test split")
+    axes.legend(loc="upper right", fontsize="small")
+    figure.savefig(path)
+    return Path(path)
