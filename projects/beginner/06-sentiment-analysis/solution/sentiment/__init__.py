@@ -1,0 +1,1 @@
+"""Sentiment analysis: a tweet sentiment analyser that beats VADER, behind a web page."""
