@@ -17,6 +17,9 @@ from .kata import Kata
 # test is already cut off sooner by pytest-timeout, with the test named.
 RUN_TIMEOUT_FACTOR = 4
 OUTPUT_TAIL_LINES = 15
+# Compiled bytecode goes here, not beside the sources: kata folders and learners' copies stay
+# clean, and the libraries (which uv installs uncompiled) are compiled once, not every run.
+PYCACHE = Path(tempfile.gettempdir()) / "kata-harness-pycache"
 
 
 @dataclass
@@ -79,7 +82,7 @@ def run_suite(
         command += [f"--task={task}" for task in tasks]
         command += ["-x"] * stop_at_failure
         env = {key: value for key, value in os.environ.items() if key != "KATA_IMPL"}
-        env |= {"PYTHONHASHSEED": "0", "PYTHONDONTWRITEBYTECODE": "1"}
+        env |= {"PYTHONHASHSEED": "0", "PYTHONPYCACHEPREFIX": str(PYCACHE)}
         try:
             process = subprocess.run(
                 command, cwd=kata.path, env=env, capture_output=True, text=True, timeout=timeout
