@@ -1,0 +1,182 @@
+"""The implementation switch and the grading hooks of this kata.
+
+Generated from the collection's template (templates/); change the template, not this file.
+
+    pytest                    tests the starter (starter/); --task=N runs one task's tests
+    pytest --impl=solution    tests the reference solution (solution/)
+    pytest --impl=PATH        tests your copy: the folder that holds the package
+    KATA_IMPL=PATH pytest     the same, chosen from the environment
+
+The tests always come from this folder's tests/, whichever implementation they
+import. Every test grades one task of the brief (@pytest.mark.task(N)); metric
+tests go through the `metric` fixture, which checks the figure against its bar
+in kata.toml. Each run writes its results to .kata/results.json (or --results).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+import os
+import sys
+import time
+import tomllib
+from pathlib import Path
+
+import pytest
+
+KATA_ROOT = Path(__file__).resolve().parent
+KATA = tomllib.loads((KATA_ROOT / "kata.toml").read_text(encoding="utf-8"))
+PACKAGE = KATA["package"]
+RESULTS = pytest.StashKey[dict]()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("kata", "kata implementation switch")
+    group.addoption(
+        "--impl",
+        default=os.environ.get("KATA_IMPL", "starter"),
+        help="starter (default), solution, or the path of your copy (env: KATA_IMPL)",
+    )
+    group.addoption(
+        "--task",
+        action="append",
+        type=int,
+        default=[],
+        help="run only the tests of this task (repeat for several)",
+    )
+    group.addoption(
+        "--results",
+        default=str(KATA_ROOT / ".kata" / "results.json"),
+        help="where to write the machine-readable results (JSON)",
+    )
+
+
+def resolve_impl(choice: str, invocation_dir: Path) -> Path:
+    """Return the folder to import the kata's package from."""
+    if choice in ("starter", "solution"):
+        return KATA_ROOT / choice
+    path = (invocation_dir / choice).expanduser().resolve()
+    if (path / PACKAGE / "__init__.py").is_file():
+        return path
+    if path.name == PACKAGE and (path / "__init__.py").is_file():
+        return path.parent
+    raise pytest.UsageError(
+        f"--impl={choice}: there is no package {PACKAGE}/ in {path}. "
+        f"Give the folder that holds {PACKAGE}/ (for example work/{KATA['slug']}), "
+        "or --impl=starter or --impl=solution."
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    impl = resolve_impl(config.getoption("impl"), config.invocation_params.dir)
+    sys.path.insert(0, str(impl))
+    spec = importlib.util.find_spec(PACKAGE)
+    if spec is None or not Path(spec.origin).is_relative_to(impl):
+        raise pytest.UsageError(f"{PACKAGE} would not be imported from {impl}")
+    config.stash[RESULTS] = {
+        "kata": KATA["slug"],
+        "impl": str(impl),
+        "started": time.time(),
+        "tests": {},
+        "metrics": [],
+    }
+
+
+def task_of(item: pytest.Item) -> int | None:
+    marker = item.get_closest_marker("task")
+    return marker.args[0] if marker else None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    wanted = config.getoption("task")
+    if wanted:
+        config.hook.pytest_deselected(items=[i for i in items if task_of(i) not in wanted])
+        items[:] = [item for item in items if task_of(item) in wanted]
+
+
+def failure_message(report: pytest.TestReport) -> str:
+    """The first line a learner should read: the exception and its message."""
+    if report.skipped and isinstance(report.longrepr, tuple):
+        return report.longrepr[2]
+    crash = getattr(report.longrepr, "reprcrash", None)
+    message = crash.message if crash else str(report.longrepr).strip().splitlines()[-1]
+    if "Timeout" in message and "pytest-timeout" in message:
+        return f"stopped by the time limit ({message}): does your code loop forever?"
+    return message
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    report = yield
+    tests = item.config.stash[RESULTS]["tests"]
+    entry = tests.setdefault(
+        item.nodeid, {"task": task_of(item), "outcome": "passed", "message": ""}
+    )
+    if entry["outcome"] == "passed" and (report.when == "call" or not report.passed):
+        outcome = "skipped" if report.skipped else report.outcome
+        entry["outcome"] = outcome if report.when == "call" or report.skipped else "error"
+        entry["message"] = "" if report.passed else failure_message(report)
+    return report
+
+
+@pytest.fixture
+def metric(request: pytest.FixtureRequest):
+    """Return a function that records a metric and asserts it meets its bar from kata.toml."""
+
+    def check(name: str, value: float) -> None:
+        spec = KATA["metrics"][name]
+        value = float(value)
+        higher = spec["direction"] == "higher"
+        met = not math.isnan(value) and (value >= spec["bar"] if higher else value <= spec["bar"])
+        request.config.stash[RESULTS]["metrics"].append(
+            {"name": name, "label": spec["label"], "task": task_of(request.node), "value": value}
+            | {"bar": spec["bar"], "direction": spec["direction"], "met": met}
+        )
+        assert met, (
+            f"Task {task_of(request.node)}: {spec['label']} is {value:.4f}; the bar is "
+            f"{'at least' if higher else 'at most'} {spec['bar']}. "
+            "The reference solution's figure is in README.md, under 'Acceptance bar'."
+        )
+
+    return check
+
+
+def task_summary(tests: dict) -> dict[str, dict]:
+    """Tests passed of total, per task of kata.toml."""
+    summary = {
+        str(task["number"]): {"title": task["title"], "passed": 0, "total": 0}
+        for task in KATA["tasks"]
+    }
+    for test in tests.values():
+        row = summary.get(str(test["task"]))
+        if row is not None:
+            row["total"] += 1
+            row["passed"] += test["outcome"] == "passed"
+    return summary
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    results = session.config.stash.get(RESULTS, None)
+    if results is None:
+        return
+    results["seconds"] = round(time.time() - results.pop("started"), 2)
+    results["tasks"] = task_summary(results["tests"])
+    results["tests"] = [{"nodeid": nodeid} | test for nodeid, test in results["tests"].items()]
+    path = Path(session.config.getoption("results"))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(results, indent=2), encoding="utf-8")
+
+
+def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
+    results = config.stash.get(RESULTS, None)
+    if not results or "tasks" not in results:
+        return
+    terminalreporter.section(f"{KATA['title']}: tasks ({results['impl']})")
+    for number, task in results["tasks"].items():
+        done = task["total"] and task["passed"] == task["total"]
+        mark = "PASS" if done else "todo"
+        terminalreporter.line(
+            f"  {mark}  Task {number}: {task['title']} ({task['passed']}/{task['total']} tests)"
+        )

@@ -1,0 +1,189 @@
+"""Task 2: the feature pipeline, from a table of houses to a matrix of numbers.
+
+Two steps, both fitted on training rows only when they sit inside a model:
+`engineer_features` adds columns a linear model cannot invent for itself (total
+area, age at sale, bathrooms counted together, an interaction), and the
+`ColumnTransformer` of `build_preprocessor` turns each kind of column into numbers
+its own way: numbers imputed and scaled, quality scales kept in their order,
+categories one-hot encoded with the rare ones grouped.
+
+The columns listed here are the model's whole input, and the API's `House` schema
+(schema.py) asks for exactly these.
+"""
+
+import numpy as np  # SOLUTION
+import pandas as pd
+from sklearn.compose import ColumnTransformer
+from sklearn.impute import SimpleImputer  # SOLUTION
+from sklearn.pipeline import (
+    Pipeline,
+    make_pipeline,  # SOLUTION
+)
+from sklearn.preprocessing import (
+    FunctionTransformer,
+    OneHotEncoder,  # SOLUTION
+    OrdinalEncoder,  # SOLUTION
+    StandardScaler,  # SOLUTION
+)
+
+NUMERIC_COLUMNS = [
+    "Lot_Frontage",
+    "Lot_Area",
+    "Year_Built",
+    "Year_Remod_Add",
+    "Year_Sold",
+    "Total_Bsmt_SF",
+    "First_Flr_SF",
+    "Second_Flr_SF",
+    "Gr_Liv_Area",
+    "Full_Bath",
+    "Half_Bath",
+    "Bsmt_Full_Bath",
+    "Bsmt_Half_Bath",
+    "Bedroom_AbvGr",
+    "Kitchen_AbvGr",
+    "TotRms_AbvGrd",
+    "Fireplaces",
+    "Garage_Cars",
+    "Garage_Area",
+]
+
+QUALITY = ["Poor", "Fair", "Typical", "Good", "Excellent"]
+OVERALL = [
+    "Very_Poor",
+    "Poor",
+    "Fair",
+    "Below_Average",
+    "Average",
+    "Above_Average",
+    "Good",
+    "Very_Good",
+    "Excellent",
+    "Very_Excellent",
+]
+# Each ordinal column with its levels from worst to best. "No garage" sits below the
+# poorest garage: a house without one sells for less than one with a poor one.
+ORDINAL_SCALES: dict[str, list[str]] = {
+    "Overall_Cond": OVERALL,
+    "Exter_Cond": QUALITY,
+    "Heating_QC": QUALITY,
+    "Bsmt_Cond": ["No_Basement", *QUALITY],
+    "Garage_Cond": ["No_Garage", *QUALITY],
+    "Bsmt_Exposure": ["No_Basement", "No", "Mn", "Av", "Gd"],
+    "Garage_Finish": ["No_Garage", "Unf", "RFn", "Fin"],
+    "Functional": ["Sal", "Sev", "Maj2", "Maj1", "Mod", "Min2", "Min1", "Typ"],
+}
+ORDINAL_COLUMNS = list(ORDINAL_SCALES)
+
+NOMINAL_COLUMNS = [
+    "Neighborhood",
+    "MS_Zoning",
+    "Bldg_Type",
+    "House_Style",
+    "Foundation",
+    "Central_Air",
+    "Garage_Type",
+    "Sale_Condition",
+]
+
+INPUT_COLUMNS = NUMERIC_COLUMNS + ORDINAL_COLUMNS + NOMINAL_COLUMNS
+
+# What engineer_features adds: every one of them is numeric.
+ENGINEERED_COLUMNS = [
+    "Total_SF",  # basement + above-ground living area
+    "House_Age",  # years from construction to sale
+    "Years_Since_Remodel",  # years from the last remodel (or construction) to sale
+    "Total_Baths",  # full baths count 1 and half baths 0.5, basement ones included
+    "Condition_x_Living_Area",  # Overall_Cond's rank (0 = Very_Poor) times Gr_Liv_Area
+    "Log_Gr_Liv_Area",  # natural log of the living area: price grows less than in
+    "Log_Lot_Area",  # proportion to area, and the few huge houses stop dominating
+]
+
+HALF_BATH = 0.5
+MIN_CATEGORY_COUNT = 10  # a level seen in fewer training houses joins the "infrequent" column
+MISSING_CATEGORY = "Missing"
+
+
+def engineer_features(houses: pd.DataFrame) -> pd.DataFrame:
+    """Return a copy of `houses` with `ENGINEERED_COLUMNS` added and missing values marked.
+
+    The input is never modified. `Lot_Frontage` of 0 means "not recorded" in this
+    data (no lot has no street frontage): make it NaN, so that the imputer fills it.
+    `Condition_x_Living_Area` uses the position of `Overall_Cond` in
+    `ORDINAL_SCALES["Overall_Cond"]` (0 for Very_Poor, 9 for Very_Excellent); an
+    unknown or missing condition gives NaN.
+    """
+    # BEGIN SOLUTION (task 2): copy, mark frontage 0 as NaN, add the ENGINEERED_COLUMNS
+    houses = houses.copy()
+    houses["Lot_Frontage"] = houses["Lot_Frontage"].replace(0, np.nan)
+    houses["Total_SF"] = houses["Total_Bsmt_SF"] + houses["Gr_Liv_Area"]
+    houses["House_Age"] = houses["Year_Sold"] - houses["Year_Built"]
+    houses["Years_Since_Remodel"] = houses["Year_Sold"] - houses["Year_Remod_Add"]
+    houses["Total_Baths"] = (
+        houses["Full_Bath"]
+        + houses["Bsmt_Full_Bath"]
+        + HALF_BATH * (houses["Half_Bath"] + houses["Bsmt_Half_Bath"])
+    )
+    condition_rank = houses["Overall_Cond"].map({level: rank for rank, level in enumerate(OVERALL)})
+    houses["Condition_x_Living_Area"] = condition_rank.astype(float) * houses["Gr_Liv_Area"]
+    houses["Log_Gr_Liv_Area"] = np.log(houses["Gr_Liv_Area"])
+    houses["Log_Lot_Area"] = np.log(houses["Lot_Area"])
+    return houses
+    # END SOLUTION
+
+
+def build_preprocessor() -> ColumnTransformer:
+    """Return an unfitted ColumnTransformer that makes a dense, finite matrix of numbers.
+
+    - `NUMERIC_COLUMNS + ENGINEERED_COLUMNS`: fill missing values with the median,
+      with an indicator column saying which were filled, then standardise;
+    - `ORDINAL_COLUMNS`: one number per column, the level's rank on its scale in
+      `ORDINAL_SCALES` (an unknown level or a missing one gets the median rank), then
+      standardise;
+    - `NOMINAL_COLUMNS`: fill missing values with `MISSING_CATEGORY`, then one-hot
+      encode with levels seen fewer than `MIN_CATEGORY_COUNT` times grouped into one
+      "infrequent" column; a level never seen in training goes there too.
+
+    Every other column is dropped. The output is a dense array, which the gradient
+    boosting of Task 3 needs.
+    """
+    # BEGIN SOLUTION (task 2): a ColumnTransformer with numeric, ordinal and nominal branches
+    numeric = make_pipeline(SimpleImputer(strategy="median", add_indicator=True), StandardScaler())
+    ordinal = make_pipeline(
+        OrdinalEncoder(
+            categories=[ORDINAL_SCALES[column] for column in ORDINAL_COLUMNS],
+            handle_unknown="use_encoded_value",
+            unknown_value=np.nan,
+            encoded_missing_value=np.nan,
+        ),
+        SimpleImputer(strategy="median"),
+        StandardScaler(),
+    )
+    nominal = make_pipeline(
+        SimpleImputer(strategy="constant", fill_value=MISSING_CATEGORY),
+        OneHotEncoder(
+            min_frequency=MIN_CATEGORY_COUNT,
+            handle_unknown="infrequent_if_exist",
+            sparse_output=False,
+        ),
+    )
+    return ColumnTransformer(
+        [
+            ("numeric", numeric, NUMERIC_COLUMNS + ENGINEERED_COLUMNS),
+            ("ordinal", ordinal, ORDINAL_COLUMNS),
+            ("nominal", nominal, NOMINAL_COLUMNS),
+        ],
+        remainder="drop",
+        sparse_threshold=0.0,
+    )
+    # END SOLUTION
+
+
+def build_feature_pipeline() -> Pipeline:
+    """The two steps chained: `engineer_features`, then `build_preprocessor()`."""
+    return Pipeline(
+        [
+            ("engineer", FunctionTransformer(engineer_features)),
+            ("preprocess", build_preprocessor()),
+        ]
+    )
