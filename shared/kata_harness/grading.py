@@ -77,12 +77,16 @@ def run_suite(
     timeout = RUN_TIMEOUT_FACTOR * kata.budget_seconds
     with tempfile.TemporaryDirectory() as tmp:
         results = Path(tmp) / "results.json"
-        command = [python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--color=no"]
+        # Only the plugins a kata needs: the others installed beside it (hypothesis,
+        # schemathesis, anyio ...) would each be imported by every run.
+        command = [python, "-m", "pytest", "-q", "-p", "pytest_timeout", "-p", "no:cacheprovider"]
+        command += ["--color=no"]
         command += [f"--impl={impl_label(impl)}", f"--results={results}"]
         command += [f"--task={task}" for task in tasks]
         command += ["-x"] * stop_at_failure
         env = {key: value for key, value in os.environ.items() if key != "KATA_IMPL"}
         env |= {"PYTHONHASHSEED": "0", "PYTHONPYCACHEPREFIX": str(PYCACHE)}
+        env |= {"PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
         try:
             process = subprocess.run(
                 command, cwd=kata.path, env=env, capture_output=True, text=True, timeout=timeout
