@@ -288,9 +288,9 @@ def failed(result: SuiteResult) -> str:
 
 def solution_problems(reference: SuiteResult) -> list[str]:
     kata = reference.kata
-    if reference.error and not reference.tests:
-        return [f"the solution run failed: {reference.error}"]
     problems = [f"the solution run failed: {reference.error}"] if reference.error else []
+    if reference.error and not reference.tests:
+        return problems  # nothing ran: the error is the whole story
     problems += [
         f"{test['nodeid']} {test['outcome']} on the solution: {test['message']}"
         for test in reference.tests

@@ -85,8 +85,11 @@ def run_suite(
         command += [f"--task={task}" for task in tasks]
         command += ["-x"] * stop_at_failure
         env = {key: value for key, value in os.environ.items() if key != "KATA_IMPL"}
-        env |= {"PYTHONHASHSEED": "0", "PYTHONPYCACHEPREFIX": str(PYCACHE)}
-        env |= {"PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
+        env |= {
+            "PYTHONHASHSEED": "0",
+            "PYTHONPYCACHEPREFIX": str(PYCACHE),
+            "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
+        }
         try:
             process = subprocess.run(
                 command, cwd=kata.path, env=env, capture_output=True, text=True, timeout=timeout
