@@ -6,6 +6,7 @@ hands its arguments to the harness, `python -m kata_harness` in shared/.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 import tomllib
@@ -39,13 +40,31 @@ def katas(tier: str | None = None, slugs: list[str] | None = None) -> list[Kata]
 
 
 def install(session: nox.Session, chosen: list[Kata], *tools: str) -> None:
-    """Install the katas' declared dependencies and the tools, through the constraints."""
+    """Install the katas' declared dependencies and the tools, through the constraints.
+
+    A set of requirements already installed in this environment under today's constraints
+    is not installed again: a stamp in the environment remembers it, so a warm session
+    starts at once. A new environment (`nox -s NAME --no-reuse-existing-virtualenvs`)
+    has no stamps.
+    """
     requirements = set(tools)
     for kata in chosen:
         pyproject = tomllib.loads((kata.path / "pyproject.toml").read_text(encoding="utf-8"))
         requirements.update(pyproject["project"]["dependencies"])
-    if requirements:
-        session.install("-c", CONSTRAINTS, *sorted(requirements))
+    if not requirements:
+        return
+    wanted = (ROOT / CONSTRAINTS).read_text(encoding="utf-8") + "\n".join(sorted(requirements))
+    stamp = Path(session.virtualenv.location, ".kata-installed", sha256(wanted))
+    if stamp.is_file():
+        session.log("The requirements are installed already (under today's constraints).")
+        return
+    session.install("-c", CONSTRAINTS, *sorted(requirements))
+    stamp.parent.mkdir(exist_ok=True)
+    stamp.write_text(wanted, encoding="utf-8")
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def harness(session: nox.Session, command: str, *args: str) -> None:
@@ -78,14 +97,14 @@ def start(session: nox.Session) -> None:
 
 @nox.session
 def check(session: nox.Session) -> None:
-    """Grade your copy beside the reference, task by task: check -- SLUG [PATH]."""
+    """Grade your copy beside the reference: check -- SLUG [PATH] [--task N | --all]."""
     install(session, katas(slugs=session.posargs[:1]), "pytest", "pytest-timeout")
     harness(session, "check", *session.posargs)
 
 
 @nox.session
 def watch(session: nox.Session) -> None:
-    """Check your copy again on every save: watch -- SLUG [PATH] [--poll]."""
+    """Check your copy again on every save: watch -- SLUG [PATH] [--task N | --all] [--poll]."""
     install(session, katas(slugs=session.posargs[:1]), "pytest", "pytest-timeout", "watchfiles")
     harness(session, "watch", *session.posargs)
 
@@ -112,9 +131,17 @@ def solution(session: nox.Session) -> None:
 
 
 @nox.session
+def bench(session: nox.Session) -> None:
+    """Benchmark your copy and the reference beside the real library: bench -- SLUG [PATH]."""
+    install(session, katas(slugs=session.posargs[:1]))
+    harness(session, "bench", *session.posargs)
+
+
+@nox.session
 def verify(session: nox.Session) -> None:
-    """Prove the collection sound: lint, harness tests, katas both ways: verify -- [SLUG ...]."""
-    install(session, katas(slugs=session.posargs or None), *MAINTAINER_TOOLS)
+    """Prove the collection sound: lint, harness tests, katas: verify -- [SLUG ...] [--full]."""
+    slugs = [arg for arg in session.posargs if not arg.startswith("-")]
+    install(session, katas(slugs=slugs or None), *MAINTAINER_TOOLS)
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     session.run("python", "-m", "pytest", "shared/tests")
@@ -123,7 +150,7 @@ def verify(session: nox.Session) -> None:
 
 @nox.session
 def sync(session: nox.Session) -> None:
-    """Regenerate starters, skeleton files, briefs' figures, the catalogue: sync -- [SLUG ...]."""
+    """Regenerate starters, skeletons, briefs' figures, proofs, catalogue: sync -- [SLUG ...]."""
     install(session, katas(slugs=session.posargs or None), *MAINTAINER_TOOLS)
     harness(session, "sync", *session.posargs)
 

@@ -11,8 +11,8 @@ import os
 import sys
 from pathlib import Path
 
-from . import commands
-from .kata import TIERS
+from . import learner, maintainer
+from .kata import TIERS, UserError
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -36,13 +36,25 @@ def parser() -> argparse.ArgumentParser:
         parsed.add_argument("path", nargs="?", help="your copy (default: work/SLUG)")
         return parsed
 
+    def with_window(parsed: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        window = parsed.add_mutually_exclusive_group()
+        window.add_argument("--task", type=int, help="run only this task's tests")
+        window.add_argument(
+            "--all",
+            action="store_true",
+            dest="every_task",
+            help="run every task (default: up to and including your first unfinished one)",
+        )
+        return parsed
+
     tier = command("tier", "run a tier's reference solutions and print the scoreboard")
     tier.add_argument("tier", choices=TIERS)
     started = command("start", "copy a kata's starter and brief to work/SLUG or DEST")
     started.add_argument("slug")
     started.add_argument("dest", nargs="?")
-    with_copy("check", "grade your copy beside the reference")
-    with_copy("watch", "check your copy on every save").add_argument("--poll", action="store_true")
+    with_window(with_copy("check", "grade your copy beside the reference"))
+    watched = with_window(with_copy("watch", "check your copy on every save"))
+    watched.add_argument("--poll", action="store_true", help="poll instead of file events")
     command("status", "your progress in every kata").add_argument("--rebuild", action="store_true")
     hinted = command("hint", "one more hint for a task")
     hinted.add_argument("slug")
@@ -50,7 +62,12 @@ def parser() -> argparse.ArgumentParser:
     with_copy("solution", "your copy beside the reference").add_argument(
         "--give-up", action="store_true"
     )
-    command("verify", "prove every kata (or those named) sound").add_argument("slugs", nargs="*")
+    with_copy("bench", "benchmark your copy and the reference beside the real library")
+    verified = command("verify", "prove every kata (or those named) sound")
+    verified.add_argument("slugs", nargs="*")
+    verified.add_argument(
+        "--full", action="store_true", help="prove every kata's tests strong again, records or not"
+    )
     command("sync", "regenerate every derived file").add_argument("slugs", nargs="*")
     command("new", "render a new kata from the template").add_argument(
         "answers", nargs="+", metavar="KEY=VALUE"
@@ -64,23 +81,26 @@ def main(argv: list[str] | None = None) -> int:
     try:
         match args.command:
             case "tier":
-                return 0 if commands.tier(ROOT, args.tier, python) else 1
+                return 0 if learner.tier(ROOT, args.tier, python) else 1
             case "start":
-                commands.start(ROOT, args.slug, user_path(args.dest))
+                learner.start(ROOT, args.slug, user_path(args.dest))
             case "check":
-                return 0 if commands.check(ROOT, args.slug, user_path(args.path), python) else 1
+                copy = user_path(args.path)
+                window = {"task": args.task, "every_task": args.every_task}
+                return 0 if learner.check(ROOT, args.slug, copy, python, **window) else 1
             case "watch":
-                commands.watch(ROOT, args.slug, user_path(args.path), python, args.poll)
+                window = {"task": args.task, "every_task": args.every_task}
+                learner.watch(ROOT, args.slug, user_path(args.path), python, args.poll, **window)
             case "status":
-                print(commands.status(ROOT, python if args.rebuild else None))
+                print(learner.status(ROOT, python if args.rebuild else None))
             case "hint":
-                print(commands.hint(ROOT, args.slug, args.task))
+                print(learner.hint(ROOT, args.slug, args.task))
             case "solution":
-                print(
-                    commands.solution(ROOT, args.slug, user_path(args.path), python, args.give_up)
-                )
+                print(learner.solution(ROOT, args.slug, user_path(args.path), python, args.give_up))
+            case "bench":
+                learner.bench(ROOT, args.slug, user_path(args.path), python)
             case "verify":
-                problems = commands.verify(ROOT, python, args.slugs or None)
+                problems = maintainer.verify(ROOT, python, args.slugs or None, args.full)
                 print(
                     "\n"
                     + (
@@ -91,15 +111,13 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 return 1 if problems else 0
             case "sync":
-                commands.sync(ROOT, python, args.slugs or None)
+                maintainer.sync(ROOT, python, args.slugs or None)
             case "new":
                 malformed = [answer for answer in args.answers if "=" not in answer]
                 if malformed:
-                    raise commands.UserError(
-                        f"give each field as KEY=VALUE, not {' '.join(malformed)}"
-                    )
-                commands.new(ROOT, dict(answer.split("=", 1) for answer in args.answers))
-    except commands.UserError as error:
+                    raise UserError(f"give each field as KEY=VALUE, not {' '.join(malformed)}")
+                maintainer.new(ROOT, dict(answer.split("=", 1) for answer in args.answers))
+    except UserError as error:
         print(error, file=sys.stderr)
         return 2
     except KeyboardInterrupt:

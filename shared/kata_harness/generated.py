@@ -51,6 +51,16 @@ def acceptance_table(reference: SuiteResult) -> str:
     return markdown_table(["Metric", "Bar to reach", "Reference solution"], rows)
 
 
+def figures_table(reference: SuiteResult) -> str:
+    """The figures recorded without a bar (baselines, ablations), as the reference measured them."""
+    kata = reference.kata
+    rows = [
+        [spec["label"], figure((reference.figure(name) or {}).get("value"))]
+        for name, spec in kata.figures.items()
+    ]
+    return markdown_table(["Figure", "Reference solution"], rows)
+
+
 def catalogue_table(planned: list[dict], available: list[Kata]) -> str:
     """Every kata, written or coming; a written one is described by its own kata.toml."""
     written = {kata.slug: kata for kata in available}
@@ -62,5 +72,5 @@ def catalogue_table(planned: list[dict], available: list[Kata]) -> str:
         name = f"{entry['number']:02d} {entry['slug']}"
         if kata:
             name = f"[{name}]({kata.path.relative_to(kata.path.parents[2]).as_posix()})"
-        rows.append([entry["tier"], name, what, status])
-    return markdown_table(["Tier", "Kata", "What you build", "Status"], rows)
+        rows.append([entry["tier"], name, what, "; ".join(entry["teaches"]), status])
+    return markdown_table(["Tier", "Kata", "What you build", "Teaches", "Status"], rows)

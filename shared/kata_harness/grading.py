@@ -7,8 +7,9 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .kata import Kata
@@ -20,6 +21,30 @@ OUTPUT_TAIL_LINES = 15
 # Compiled bytecode goes here, not beside the sources: kata folders and learners' copies stay
 # clean, and the libraries (which uv installs uncompiled) are compiled once, not every run.
 PYCACHE = Path(tempfile.gettempdir()) / "kata-harness-pycache"
+# The environment of every suite: one thread per numeric library (the generated conftest
+# sets the same when pytest is run by hand), a fixed hash seed, no stray plugins.
+SUITE_ENVIRONMENT = {
+    "PYTHONHASHSEED": "0",
+    "PYTHONPYCACHEPREFIX": str(PYCACHE),
+    "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
+    "OMP_NUM_THREADS": "1",
+    "OPENBLAS_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+}
+# At most this many suites run at once, however many threads ask: one per core (KATA_JOBS).
+PARALLEL_SUITES = int(os.environ.get("KATA_JOBS", 0)) or os.cpu_count() or 1
+_slots = threading.BoundedSemaphore(PARALLEL_SUITES)
+# Where every component must be proven (CI sets it), a skipped test fails its task.
+REQUIRE_ALL_VARIABLE = "KATA_REQUIRE_ALL"
+
+
+def require_all() -> bool:
+    """True where a test skipped for a missing component counts as a failure (CI)."""
+    return os.environ.get(REQUIRE_ALL_VARIABLE, "") not in ("", "0")
+
+
+# The state of one task in one run.
+PASS, FAIL, SKIP, NOT_RUN = "PASS", "FAIL", "SKIP", "NOT RUN"
 
 
 @dataclass
@@ -32,30 +57,79 @@ class SuiteResult:
     seconds: float
     tests: list[dict] = field(default_factory=list)
     metrics: list[dict] = field(default_factory=list)
+    figures: list[dict] = field(default_factory=list)
     tasks: dict[str, dict] = field(default_factory=dict)
     error: str = ""
 
+    def task_state(self, number: int | str) -> str:
+        """PASS, FAIL, SKIP (only skipped tests short of passing) or NOT RUN (no test ran)."""
+        task = self.tasks.get(str(number), {})
+        total, passed = task.get("total", 0), task.get("passed", 0)
+        skipped = task.get("skipped", 0)
+        if total == 0:
+            return NOT_RUN
+        if passed == total:
+            return PASS
+        if passed + skipped == total and not require_all():
+            return SKIP
+        return FAIL
+
     def task_done(self, number: int | str) -> bool:
-        task = self.tasks.get(str(number), {"passed": 0, "total": 0})
-        return task["total"] > 0 and task["passed"] == task["total"]
+        return self.task_state(number) == PASS
 
     @property
     def tasks_passed(self) -> int:
         return sum(self.task_done(task["number"]) for task in self.kata.tasks)
 
+    def tasks_in(self, state: str) -> list[int]:
+        return [
+            task["number"] for task in self.kata.tasks if self.task_state(task["number"]) == state
+        ]
+
     @property
     def complete(self) -> bool:
-        return not self.error and self.tasks_passed == len(self.kata.tasks)
+        """Nothing failed and every task ran: passed, or skipped for a missing component."""
+        states = {self.task_state(task["number"]) for task in self.kata.tasks}
+        return not self.error and states <= {PASS, SKIP}
+
+    @property
+    def skips(self) -> list[str]:
+        """Each skipped test's reason, once: what this machine could not prove."""
+        return list(dict.fromkeys(t["message"] for t in self.tests if t["outcome"] == "skipped"))
 
     def first_failure(self, number: int | str) -> str:
-        """The first failing test of a task and its message, or the run's error."""
+        """Why a task is not done: its first failing (or skipped) test, or the run's error."""
+        strict = " (skipped, but this run requires every component)" if require_all() else ""
         for test in self.tests:
             if str(test["task"]) == str(number) and test["outcome"] != "passed":
-                return f"{test['nodeid'].split('::')[-1]}: {test['message']}"
+                name = test["nodeid"].split("::")[-1]
+                if test["outcome"] == "skipped":
+                    return f"{name} skipped{strict}: {test['message']}"
+                return f"{name}: {test['message']}"
         return self.error
+
+    def why_incomplete(self) -> str:
+        """One line on why the run is not complete: the error, or the first unfinished task."""
+        if self.error:
+            return " ".join(self.error.split())
+        for task in self.kata.tasks:
+            if self.task_state(task["number"]) not in (PASS, SKIP):
+                return f"task {task['number']}: {self.first_failure(task['number'])}"
+        return ""
 
     def metric(self, name: str) -> dict | None:
         return next((entry for entry in self.metrics if entry["name"] == name), None)
+
+    def figure(self, name: str) -> dict | None:
+        return next((entry for entry in self.figures if entry["name"] == name), None)
+
+    def to_record(self) -> dict:
+        """What a recorded run keeps: everything but the kata and the implementation's path."""
+        return {key: value for key, value in asdict(self).items() if key not in ("kata", "impl")}
+
+    @classmethod
+    def from_record(cls, kata: Kata, impl: str, record: dict) -> SuiteResult:
+        return cls(kata, impl, **record)
 
 
 def impl_label(impl: str) -> str:
@@ -68,11 +142,14 @@ def run_suite(
     python: str = sys.executable,
     tasks: tuple[int, ...] = (),
     stop_at_failure: bool = False,
+    stop_at_failing_task: bool = False,
 ) -> SuiteResult:
     """Run the kata's tests (or only those of tasks) against impl: starter, solution or a path.
 
     With stop_at_failure the run ends at the first failing test (pytest -x): enough to
-    know that something fails, at a fraction of the cost.
+    know that something fails, at a fraction of the cost. With stop_at_failing_task the
+    tasks run in order and the run ends after the first task that fails: the learner's
+    window, which re-runs what they finished and shows what they are working on.
     """
     timeout = RUN_TIMEOUT_FACTOR * kata.budget_seconds
     with tempfile.TemporaryDirectory() as tmp:
@@ -84,16 +161,14 @@ def run_suite(
         command += [f"--impl={impl_label(impl)}", f"--results={results}"]
         command += [f"--task={task}" for task in tasks]
         command += ["-x"] * stop_at_failure
+        command += ["--stop-at-failing-task"] * stop_at_failing_task
         env = {key: value for key, value in os.environ.items() if key != "KATA_IMPL"}
-        env |= {
-            "PYTHONHASHSEED": "0",
-            "PYTHONPYCACHEPREFIX": str(PYCACHE),
-            "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
-        }
+        env |= SUITE_ENVIRONMENT
         try:
-            process = subprocess.run(
-                command, cwd=kata.path, env=env, capture_output=True, text=True, timeout=timeout
-            )
+            with _slots:
+                process = subprocess.run(
+                    command, cwd=kata.path, env=env, capture_output=True, text=True, timeout=timeout
+                )
         except subprocess.TimeoutExpired:
             message = (
                 f"the test run did not finish in {timeout} s and was stopped: does your code hang?"
@@ -110,6 +185,7 @@ def run_suite(
         data["seconds"],
         tests=data["tests"],
         metrics=data["metrics"],
+        figures=data.get("figures", []),
         tasks=data["tasks"],
         error=error,
     )
@@ -122,13 +198,11 @@ def output_tail(process: subprocess.CompletedProcess) -> str:
     return "\n".join((errors or lines)[-OUTPUT_TAIL_LINES:])
 
 
-def run_suites(
-    runs: list[tuple], python: str, jobs: int = 2, stop_at_failure: bool = False
-) -> list[SuiteResult]:
-    """Run several suites, each (kata, impl) or (kata, impl, tasks), jobs at a time, in order."""
+def run_suites(runs: list[tuple], python: str, stop_at_failure: bool = False) -> list[SuiteResult]:
+    """Run several suites, each (kata, impl) or (kata, impl, tasks), as many at once as allowed."""
 
     def run(entry: tuple) -> SuiteResult:
         return run_suite(*entry[:2], python, *entry[2:], stop_at_failure=stop_at_failure)
 
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
+    with ThreadPoolExecutor(max_workers=PARALLEL_SUITES) as pool:
         return list(pool.map(run, runs))

@@ -13,7 +13,11 @@ BUDGET_SECONDS = {"beginner": 30, "intermediate": 60, "advanced": 60}
 CATALOGUE = Path("projects") / "catalogue.toml"
 
 
-class KataNotFound(LookupError):
+class UserError(Exception):
+    """A mistake the user can fix; the message says how."""
+
+
+class KataNotFound(UserError, LookupError):
     """A slug that names no kata; the message suggests the nearest ones."""
 
 
@@ -54,6 +58,16 @@ class Kata:
     @property
     def metrics(self) -> dict[str, dict]:
         return self.meta.get("metrics", {})
+
+    @property
+    def figures(self) -> dict[str, dict]:
+        """Figures recorded without a bar (baselines, ablations), for the brief."""
+        return self.meta.get("figures", {})
+
+    @property
+    def teaches(self) -> dict[str, list[int]]:
+        """Each capability of the kata's catalogue entry and the tasks that teach it."""
+        return self.meta.get("teaches", {})
 
     @property
     def draft(self) -> bool:

@@ -10,7 +10,7 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .grading import SuiteResult
+from .grading import NOT_RUN, SuiteResult
 from .kata import Kata
 
 WORK = Path("work")
@@ -38,13 +38,20 @@ def default_copy(root: Path, kata: Kata) -> Path:
 
 
 def record(root: Path, result: SuiteResult, copy: Path) -> None:
-    """Remember how far the learner's copy of a kata has come."""
+    """Remember how far the learner's copy of a kata has come; a task not run keeps its state."""
     progress = read_json(root / PROGRESS_FILE)
+    before = progress.get(result.kata.slug, {})
+    kept = set(before.get("done", [])) if before.get("copy") == str(copy) else set()
+    done = [
+        number
+        for number in (task["number"] for task in result.kata.tasks)
+        if result.task_done(number) or (number in kept and result.task_state(number) == NOT_RUN)
+    ]
     progress[result.kata.slug] = {
         "copy": str(copy),
-        "tasks_passed": result.tasks_passed,
+        "tasks_passed": len(done),
         "tasks_total": len(result.kata.tasks),
-        "done": [task["number"] for task in result.kata.tasks if result.task_done(task["number"])],
+        "done": done,
         "checked": datetime.now(UTC).isoformat(timespec="seconds"),
     }
     write_json(root / PROGRESS_FILE, progress)

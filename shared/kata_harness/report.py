@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from .grading import SuiteResult
+from .grading import NOT_RUN, PASS, SKIP, SuiteResult
 
 MESSAGE_LIMIT = 300
 MESSAGE_WIDTH = 100
@@ -48,9 +48,31 @@ def message_lines(text: str) -> list[str]:
 
 
 def task_cell(result: SuiteResult, number: int) -> str:
-    task = result.tasks.get(str(number), {"passed": 0, "total": 0})
-    verdict = "PASS" if result.task_done(number) else "FAIL"
-    return f"{verdict} {task['passed']}/{task['total']}"
+    state = result.task_state(number)
+    if state == NOT_RUN:
+        return "not run"
+    task = result.tasks[str(number)]
+    return f"{state} {task['passed']}/{task['total']}"
+
+
+def tasks_cell(result: SuiteResult) -> str:
+    """How many tasks passed, and how many were skipped for a missing component."""
+    skipped = len(result.tasks_in(SKIP))
+    return f"{result.tasks_passed}/{len(result.kata.tasks)}" + (
+        f" ({skipped} skipped)" if skipped else ""
+    )
+
+
+def progress_line(result: SuiteResult) -> str:
+    """One line as a kata's run finishes: its name, tasks passed, time, and why if not all."""
+    why = "" if result.complete and not result.skips else f"  {why_line(result)}"
+    return f"{result.kata.name}: {tasks_cell(result)} tasks in {result.seconds:.1f} s{why}"
+
+
+def why_line(result: SuiteResult) -> str:
+    """Why a run is not a clean pass, in one line: its first failure, or what it skipped."""
+    text = result.why_incomplete() or "skipped: " + "; ".join(result.skips)
+    return text if len(text) <= MESSAGE_LIMIT else text[: MESSAGE_LIMIT - 3] + "..."
 
 
 def metric_value(result: SuiteResult | None, name: str) -> float | None:
@@ -73,11 +95,17 @@ def scoreboard(tier: str, rows: list[tuple[SuiteResult, SuiteResult | None]]) ->
                 for name, spec in kata.metrics.items()
             ] or [["", "", ""]]
             name = kata.name if who == "reference" else ""
-            tasks = f"{result.tasks_passed}/{len(kata.tasks)}"
-            lines.append([name, who, tasks, f"{result.seconds:.1f}", *metrics[0]])
+            lines.append([name, who, tasks_cell(result), f"{result.seconds:.1f}", *metrics[0]])
             lines += [["", "", "", "", *metric] for metric in metrics[1:]]
+            if not result.complete or result.skips:
+                lines.append(f"{'':4}{who}: {why_line(result)}")
     headers = ["kata", "run", "tasks", "seconds", "metric", "figure", "bar"]
-    return f"{tier.capitalize()} tier\n\n" + table(headers, lines)
+    parts = [f"{tier.capitalize()} tier", "", table(headers, lines)]
+    unproven = [ref for ref, _ in rows if ref.complete and ref.skips]
+    if unproven:
+        parts += ["", "Not proven on this machine (skipped for a missing component):"]
+        parts += [f"  {ref.kata.name}: {reason}" for ref in unproven for reason in ref.skips]
+    return "\n".join(parts)
 
 
 def check_report(yours: SuiteResult, reference: SuiteResult, where: str) -> str:
@@ -89,7 +117,7 @@ def check_report(yours: SuiteResult, reference: SuiteResult, where: str) -> str:
         rows.append(
             [str(number), task["title"], task_cell(yours, number), task_cell(reference, number)]
         )
-        if not yours.task_done(number):
+        if yours.task_state(number) not in (PASS, NOT_RUN):
             rows += message_lines(yours.first_failure(number))
     parts = [f"{kata.title} ({kata.slug}): your copy in {where}, beside the reference", ""]
     if yours.error:
@@ -102,21 +130,51 @@ def check_report(yours: SuiteResult, reference: SuiteResult, where: str) -> str:
             for name, spec in kata.metrics.items()
         ]
         parts += ["", table(["metric", "yours", "reference", "bar"], metric_rows)]
+    not_run = yours.tasks_in(NOT_RUN)
+    if not_run and not yours.error:
+        ran = [t["number"] for t in kata.tasks if t["number"] not in not_run]
+        parts += [
+            "",
+            f"Ran task{'s' * (len(ran) > 1)} {numbers(ran)}; not run: {numbers(not_run)}. "
+            f"Every task: nox -s check -- {kata.slug} --all",
+        ]
     parts += ["", next_step(yours)]
     return "\n".join(parts)
+
+
+def numbers(tasks: list[int]) -> str:
+    """Task numbers as a reader says them: 1-3, or 2, 5."""
+    if len(tasks) > 2 and tasks == list(range(tasks[0], tasks[-1] + 1)):
+        return f"{tasks[0]}-{tasks[-1]}"
+    return ", ".join(map(str, tasks))
 
 
 def next_step(yours: SuiteResult) -> str:
     kata = yours.kata
     done = yours.tasks_passed
     if yours.complete:
+        skipped = yours.tasks_in(SKIP)
+        if skipped:
+            return (
+                f"{done} of {len(kata.tasks)} tasks pass; task {numbers(skipped)} could not be "
+                "checked on this machine (the reason is above). See your copy beside the "
+                f"reference: nox -s solution -- {kata.slug}"
+            )
         return (
             f"Every task passes ({done} of {done}). See your copy beside the reference: "
             f"nox -s solution -- {kata.slug}"
         )
-    todo = next((task for task in kata.tasks if not yours.task_done(task["number"])), None)
+    todo = next(
+        (task for task in kata.tasks if yours.task_state(task["number"]) not in (PASS, SKIP)),
+        None,
+    )
     if todo is None:
         return "Every task passes, but the run reported an error (above); fix it and check again."
+    if yours.task_state(todo["number"]) == NOT_RUN:
+        return (
+            f"Task {numbers(yours.tasks_in(PASS))} passes. The others were not run; "
+            f"check them: nox -s check -- {kata.slug}"
+        )
     return (
         f"{done} of {len(kata.tasks)} tasks pass. Next: task {todo['number']}, {todo['title']}. "
         f"Stuck? nox -s hint -- {kata.slug} {todo['number']}"

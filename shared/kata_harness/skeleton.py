@@ -8,8 +8,10 @@ from that context by `nox -s sync`, and `nox -s verify` fails when they have dri
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import tempfile
+import threading
 from pathlib import Path
 
 from . import regions
@@ -17,6 +19,43 @@ from .kata import Kata
 
 TEMPLATES = Path("templates")
 CONTEXT_FILE = ".cookiecutter.json"
+CONSTRAINTS = Path("constraints.txt")
+# What every kata needs besides its own dependencies: its test runner.
+TEST_TOOLS = ("pytest", "pytest-timeout")
+# cookiecutter changes the working directory while it renders: one rendering at a time.
+_rendering = threading.Lock()
+REQUIREMENT = re.compile(r"^\s*(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)(?P<extras>\[[^\]]*\])?")
+PIN = re.compile(r"^(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)==(?P<version>[^\s;#]+)", re.M)
+
+
+def normalised(name: str) -> str:
+    """A distribution name as package indexes compare them (PEP 503)."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def pinned(root: Path, dependencies: str) -> list[str]:
+    """Each dependency (and the test tools) pinned to its version in constraints.txt.
+
+    A kata's pyproject.toml carries these pins, so `pip install .` in a kata copied on
+    its own installs what the collection is tested with.
+    """
+    pins = {
+        normalised(match["name"]): match["version"]
+        for match in PIN.finditer((root / CONSTRAINTS).read_text(encoding="utf-8"))
+    }
+    requirements = []
+    for dependency in [*dependencies.split(","), *TEST_TOOLS]:
+        match = REQUIREMENT.match(dependency)
+        if not match:
+            continue
+        version = pins.get(normalised(match["name"]))
+        if version is None:
+            raise ValueError(
+                f"{match['name']} is not pinned in {CONSTRAINTS}: add it to constraints.in "
+                "and run nox -s lock"
+            )
+        requirements.append(f"{match['name']}{match['extras'] or ''}=={version}")
+    return requirements
 
 
 def template_spec(root: Path) -> dict:
@@ -31,14 +70,16 @@ def render(root: Path, context: dict, output_dir: Path) -> Path:
     """Render the template with context into output_dir; return the kata folder it made."""
     from cookiecutter.main import cookiecutter  # only the maintainer's sessions install it
 
-    return Path(
-        cookiecutter(
-            str(root / TEMPLATES),
-            no_input=True,
-            extra_context=context,
-            output_dir=str(output_dir),
+    requirements = ",".join(pinned(root, context.get("dependencies", "")))
+    with _rendering:
+        return Path(
+            cookiecutter(
+                str(root / TEMPLATES),
+                no_input=True,
+                extra_context=context | {"_requirements": requirements},
+                output_dir=str(output_dir),
+            )
         )
-    )
 
 
 def full_context(root: Path, answers: dict) -> dict:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kata_harness import commands
+from kata_harness import maintainer
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -20,7 +20,8 @@ def synced_collection(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("pristine") / "collection"
     shutil.copytree(FIXTURES / "collection", root)
     shutil.copytree(REPO / "templates", root / "templates")
-    commands.sync(root, sys.executable)
+    shutil.copy2(REPO / "constraints.txt", root / "constraints.txt")
+    maintainer.sync(root, sys.executable)
     return root
 
 

@@ -11,17 +11,22 @@ from pathlib import Path
 
 import pytest
 
-from kata_harness import commands, progress, regions
+from kata_harness import learner, maintainer, progress, regions
+from kata_harness.kata import UserError, find
 
 GOLDEN = Path(__file__).parent / "golden"
 PYTHON = sys.executable
 
 SECONDS = re.compile(r"\b\d+\.\d s\b")
+PROGRESS = re.compile(r"^\[\d+/\d+\] .*$", re.M)  # one line per kata, in the order they finish
 BOARD_SECONDS = re.compile(r"(\d+/\d+ +)\d+\.\d\b")  # the column after tasks passed
 TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00")
 
 
 def normalised(text: str, root: Path) -> str:
+    """The text with paths, times and the finishing order of parallel runs made stable."""
+    finished = iter(sorted(line.split("] ", 1)[1] for line in PROGRESS.findall(text)))
+    text = PROGRESS.sub(lambda _: f"[n/N] {next(finished)}", text)
     text = text.replace(str(root), "<root>")
     text = BOARD_SECONDS.sub(r"\1<s>", SECONDS.sub("<s>", text))
     return TIMESTAMP.sub("<time>", text)
@@ -38,8 +43,8 @@ def assert_golden(name: str, text: str, root: Path) -> None:
 
 def solved_copy(root: Path, slug: str, package: str) -> Path:
     """A learner's copy with every task done, as the reference does it."""
-    kata = commands.kata_named(root, slug)
-    copy = commands.start(root, slug)
+    kata = find(root, slug)
+    copy = learner.start(root, slug)
     for relative in regions.solution_files(kata.solution_dir):
         text = (kata.solution_dir / relative).read_text(encoding="utf-8")
         (copy / relative).write_text(regions.render_clean_solution(text), encoding="utf-8")
@@ -47,7 +52,7 @@ def solved_copy(root: Path, slug: str, package: str) -> Path:
 
 
 def test_start_copies_the_starter_and_brief(collection):
-    copy = commands.start(collection, "word-count")
+    copy = learner.start(collection, "word-count")
     assert copy == collection / "work" / "word-count"
     assert sorted(path.name for path in copy.iterdir()) == ["README.md", "word_count"]
     starter = collection / "projects/beginner/01-word-count/starter/word_count/__init__.py"
@@ -55,53 +60,76 @@ def test_start_copies_the_starter_and_brief(collection):
 
 
 def test_start_never_overwrites(collection):
-    copy = commands.start(collection, "word-count")
+    copy = learner.start(collection, "word-count")
     mine = copy / "word_count" / "__init__.py"
     mine.write_text("my work")
-    with pytest.raises(commands.UserError, match="already exists, so nothing was copied"):
-        commands.start(collection, "word-count")
+    with pytest.raises(UserError, match="already exists, so nothing was copied"):
+        learner.start(collection, "word-count")
     assert mine.read_text() == "my work"
     assert sorted(path.name for path in copy.iterdir()) == ["README.md", "word_count"]
 
 
 def test_an_unknown_slug_suggests_the_nearest(collection):
-    with pytest.raises(commands.UserError, match="Did you mean word-count"):
-        commands.start(collection, "word-cont")
+    with pytest.raises(UserError, match="Did you mean word-count"):
+        learner.start(collection, "word-cont")
 
 
 def test_check_of_the_untouched_starter_fails_everything(collection, capsys):
-    commands.start(collection, "word-count")
-    assert commands.check(collection, "word-count", None, PYTHON) is False
+    learner.start(collection, "word-count")
+    assert learner.check(collection, "word-count", None, PYTHON) is False
     assert_golden("check_starter.txt", capsys.readouterr().out, collection)
 
 
 def test_check_of_a_solved_copy_passes_everything(collection, capsys):
     solved_copy(collection, "running-mean", "running_mean")
-    assert commands.check(collection, "running-mean", None, PYTHON) is True
+    assert learner.check(collection, "running-mean", None, PYTHON) is True
     assert_golden("check_solved.txt", capsys.readouterr().out, collection)
 
 
+def test_check_runs_up_to_the_first_unfinished_task_then_all_or_one(collection, capsys):
+    copy = learner.start(collection, "word-count")
+    module = copy / "word_count" / "__init__.py"
+    module.write_text(
+        module.read_text().replace(
+            'raise NotImplementedError("Task 1: split the lower-cased text on whitespace")',
+            "return text.lower().split()",
+        )
+    )
+    capsys.readouterr()
+    learner.check(collection, "word-count", None, PYTHON)
+    out = capsys.readouterr().out
+    assert "PASS 1/1" in out and "FAIL 0/2" in out and "not run" not in out
+    learner.check(collection, "word-count", None, PYTHON, task=2)
+    out = capsys.readouterr().out
+    assert "Ran task 2; not run: 1." in out and "FAIL 0/2" in out
+    assert progress.recorded(collection)["word-count"]["done"] == [1]  # kept from the last run
+    learner.check(collection, "word-count", None, PYTHON, every_task=True)
+    assert "not run" not in capsys.readouterr().out
+    with pytest.raises(UserError, match="word-count has no task 3; its tasks are 1, 2"):
+        learner.check(collection, "word-count", None, PYTHON, task=3)
+
+
 def test_check_without_a_copy_says_how_to_start(collection):
-    with pytest.raises(commands.UserError, match="nox -s start -- word-count"):
-        commands.check(collection, "word-count", None, PYTHON)
+    with pytest.raises(UserError, match="nox -s start -- word-count"):
+        learner.check(collection, "word-count", None, PYTHON)
 
 
 def test_a_copy_that_cannot_be_imported_is_reported(collection, capsys):
-    copy = commands.start(collection, "word-count")
+    copy = learner.start(collection, "word-count")
     (copy / "word_count" / "__init__.py").write_text("def broken(:\n")
-    assert commands.check(collection, "word-count", None, PYTHON) is False
+    assert learner.check(collection, "word-count", None, PYTHON) is False
     out = capsys.readouterr().out
     assert "The tests could not run on your copy" in out and "SyntaxError" in out
 
 
 def test_scoreboard_shows_references_and_started_copies(collection, capsys):
     solved_copy(collection, "running-mean", "running_mean")
-    assert commands.tier(collection, "beginner", PYTHON) is True
+    assert learner.tier(collection, "beginner", PYTHON) is True
     assert_golden("scoreboard.txt", capsys.readouterr().out, collection)
 
 
 def test_an_empty_tier_says_so_and_succeeds(collection, capsys):
-    assert commands.tier(collection, "advanced", PYTHON) is True
+    assert learner.tier(collection, "advanced", PYTHON) is True
     assert "The advanced tier has no katas yet." in capsys.readouterr().out
 
 
@@ -113,56 +141,56 @@ def row(table: str, kata: str) -> str:
 
 def test_progress_is_recorded_and_rebuilt_when_lost(collection, capsys):
     solved_copy(collection, "running-mean", "running_mean")
-    commands.start(collection, "word-count")
-    commands.check(collection, "running-mean", None, PYTHON)
-    assert row(commands.status(collection), "01 word-count") == "started, not checked yet"
-    assert row(commands.status(collection), "02 running-mean").startswith("1/1 tasks")
+    learner.start(collection, "word-count")
+    learner.check(collection, "running-mean", None, PYTHON)
+    assert row(learner.status(collection), "01 word-count") == "started, not checked yet"
+    assert row(learner.status(collection), "02 running-mean").startswith("1/1 tasks")
     (collection / progress.PROGRESS_FILE).unlink()
-    assert row(commands.status(collection), "02 running-mean") == "started, not checked yet"
-    rebuilt = commands.status(collection, PYTHON)
+    assert row(learner.status(collection), "02 running-mean") == "started, not checked yet"
+    rebuilt = learner.status(collection, PYTHON)
     assert_golden("status.txt", rebuilt, collection)
 
 
 def test_a_damaged_progress_file_reads_as_empty(collection):
     (collection / "work").mkdir()
     (collection / progress.PROGRESS_FILE).write_text("{not json")
-    assert "not started" in commands.status(collection)
+    assert "not started" in learner.status(collection)
 
 
 def test_each_hint_reveals_one_more(collection):
-    first = commands.hint(collection, "word-count", 1)
+    first = learner.hint(collection, "word-count", 1)
     assert "Hint 1 of 2: str.split()" in first and "Hint 2" not in first
-    second = commands.hint(collection, "word-count", 1)
+    second = learner.hint(collection, "word-count", 1)
     assert "Hint 2 of 2: Lower-case first." in second and "every hint" in second
-    assert commands.hint(collection, "word-count", 1) == second
+    assert learner.hint(collection, "word-count", 1) == second
 
 
 def test_hint_defaults_to_the_first_unfinished_task(collection):
     progress.write_json(collection / progress.PROGRESS_FILE, {"word-count": {"done": [1]}})
-    assert "task 2: Count them" in commands.hint(collection, "word-count")
+    assert "task 2: Count them" in learner.hint(collection, "word-count")
 
 
 def test_hint_for_a_task_that_does_not_exist(collection):
-    with pytest.raises(commands.UserError, match="its tasks are 1, 2"):
-        commands.hint(collection, "word-count", 7)
+    with pytest.raises(UserError, match="its tasks are 1, 2"):
+        learner.hint(collection, "word-count", 7)
 
 
 def test_solution_is_refused_until_every_task_passes(collection):
-    commands.start(collection, "word-count")
-    with pytest.raises(commands.UserError, match="0 of 2 tasks of word-count pass"):
-        commands.solution(collection, "word-count", None, PYTHON, give_up=False)
-    diff = commands.solution(collection, "word-count", None, PYTHON, give_up=True)
+    learner.start(collection, "word-count")
+    with pytest.raises(UserError, match="0 of 2 tasks of word-count pass"):
+        learner.solution(collection, "word-count", None, PYTHON, give_up=False)
+    diff = learner.solution(collection, "word-count", None, PYTHON, give_up=True)
     assert "+    return text.lower().split()" in diff and "BEGIN SOLUTION" not in diff
 
 
 def test_solution_of_a_solved_copy(collection):
     solved_copy(collection, "running-mean", "running_mean")
-    text = commands.solution(collection, "running-mean", None, PYTHON, give_up=False)
+    text = learner.solution(collection, "running-mean", None, PYTHON, give_up=False)
     assert text == "Your copy is the same as the reference."
 
 
 def test_verify_passes_a_sound_collection(collection):
-    assert commands.verify(collection, PYTHON) == []
+    assert maintainer.verify(collection, PYTHON) == []
 
 
 def test_verify_catches_every_kind_of_drift(collection):
@@ -174,10 +202,10 @@ def test_verify_catches_every_kind_of_drift(collection):
     brief.write_text(brief.read_text().replace("| 4 |", "| 5 |"))
     readme = collection / "README.md"
     readme.write_text(readme.read_text().replace("Count the words of a text.", "Count words."))
-    problems = "\n".join(commands.verify(collection, PYTHON))
+    problems = "\n".join(maintainer.verify(collection, PYTHON))
     assert "word_count/__init__.py: differs from its rendering" in problems
     assert "conftest.py: differs from the template's rendering" in problems
-    assert "acceptance table differs from a live run" in problems
+    assert "acceptance block differs from a live run" in problems
     assert "catalogue differs" in problems
 
 
@@ -186,7 +214,7 @@ def test_verify_catches_a_test_that_passes_on_the_starter(collection):
     (tests / "test_weak.py").write_text(
         "import pytest\n\n\n@pytest.mark.task(1)\ndef test_weak():\n    assert True\n"
     )
-    problems = commands.verify(collection, PYTHON)
+    problems = maintainer.verify(collection, PYTHON)
     assert problems == [
         "running-mean: tests/test_weak.py::test_weak passed on the starter; "
         "every graded test must fail there"
@@ -197,13 +225,13 @@ def test_verify_catches_unmarked_tests_and_tasks_without_tests(collection):
     tests = collection / "projects" / "beginner" / "02-running-mean" / "tests"
     source = (tests / "test_running_mean.py").read_text()
     (tests / "test_running_mean.py").write_text(source.replace("@pytest.mark.task(1)\n", "", 1))
-    problems = "\n".join(commands.verify(collection, PYTHON, ["running-mean"]))
+    problems = "\n".join(maintainer.verify(collection, PYTHON, ["running-mean"]))
     assert "test_mean_of_two has no @pytest.mark.task(N)" in problems
 
 
 def test_watch_polls_and_yields_on_a_save(tmp_path):
     (tmp_path / "module.py").write_text("a = 1\n")
-    changes = commands.changes(tmp_path, poll=True)
+    changes = learner.changes(tmp_path, poll=True)
 
     def save_later():
         time.sleep(0.3)
@@ -220,9 +248,11 @@ def test_drafts_stay_out_of_the_tier_and_verify(collection, capsys):
     kata_toml.write_text("draft = true\n" + kata_toml.read_text())
     shutil.rmtree(collection / "projects" / "beginner" / "01-word-count" / "starter")
     readme = collection / "README.md"
-    commands.sync(collection, PYTHON, ["running-mean"])
-    assert "| 01 word-count | Counting words. | coming |" in readme.read_text()
-    assert commands.verify(collection, PYTHON) == []
+    maintainer.sync(collection, PYTHON, ["running-mean"])
+    assert "| 01 word-count | Counting words. | splitting text; counting | coming |" in (
+        readme.read_text()
+    )
+    assert maintainer.verify(collection, PYTHON) == []
     assert "Drafts, not verified: word-count" in capsys.readouterr().out
     assert json.loads(
         (collection / "projects/beginner/02-running-mean/.cookiecutter.json").read_text()
@@ -239,8 +269,8 @@ def test_verify_catches_a_region_that_no_test_needs(collection):
         + "        self.count, self.mean = 0, 0.0\n"
         + "        # END SOLUTION\n"
     )
-    commands.sync(collection, PYTHON, ["running-mean"])
-    assert commands.verify(collection, PYTHON, ["running-mean"]) == [
+    maintainer.sync(collection, PYTHON, ["running-mean"])
+    assert maintainer.verify(collection, PYTHON, ["running-mean"]) == [
         "running-mean: no test of task 1 fails with region 2 of running_mean/__init__.py "
         "(task 1) stubbed"
     ]

@@ -6,8 +6,8 @@ import sys
 
 import pytest
 
-from kata_harness import commands, skeleton
-from kata_harness.kata import find
+from kata_harness import maintainer, skeleton
+from kata_harness.kata import UserError, find
 
 PYTHON = sys.executable
 
@@ -16,9 +16,10 @@ ANSWERS = {"title": "Median filter", "tier": "intermediate", "number": "3", "dep
 
 @pytest.fixture
 def rendered(collection):
-    path = commands.new(collection, ANSWERS)
+    path = maintainer.new(collection, ANSWERS)
     catalogue = collection / "projects" / "catalogue.toml"
     entry = '\n[[kata]]\ntier = "intermediate"\nnumber = 3\nslug = "median-filter"\nbuild = "x"\n'
+    entry += 'teaches = ["the first capability", "the second capability", "the third capability"]\n'
     catalogue.write_text(catalogue.read_text() + entry)
     return path
 
@@ -62,15 +63,15 @@ def test_the_rendered_kata_fails_on_its_starter_and_passes_on_its_solution(rende
 
 
 def test_the_rendered_kata_passes_verify_once_synced(collection, rendered):
-    commands.sync(collection, PYTHON, ["median-filter"])
-    assert commands.verify(collection, PYTHON, ["median-filter"]) == []
+    maintainer.sync(collection, PYTHON, ["median-filter"])
+    assert maintainer.verify(collection, PYTHON, ["median-filter"]) == []
 
 
 def test_new_refuses_to_overwrite_and_unknown_fields(collection, rendered):
-    with pytest.raises(commands.UserError, match="already exists"):
-        commands.new(collection, ANSWERS)
-    with pytest.raises(commands.UserError, match="asks no colour"):
-        commands.new(collection, ANSWERS | {"colour": "red"})
+    with pytest.raises(UserError, match="already exists"):
+        maintainer.new(collection, ANSWERS)
+    with pytest.raises(UserError, match="asks no colour"):
+        maintainer.new(collection, ANSWERS | {"colour": "red"})
 
 
 def test_owned_files_are_rerendered_from_the_context(collection, rendered):

@@ -3,6 +3,7 @@
 Generated from the collection's template (templates/); change the template, not this file.
 
     pytest                    tests the starter (starter/); --task=N runs one task's tests
+    pytest --stop-at-failing-task   runs the tasks in order, up to the first that fails
     pytest --impl=solution    tests the reference solution (solution/)
     pytest --impl=PATH        tests your copy: the folder that holds the package
     KATA_IMPL=PATH pytest     the same, chosen from the environment
@@ -10,7 +11,12 @@ Generated from the collection's template (templates/); change the template, not 
 The tests always come from this folder's tests/, whichever implementation they
 import. Every test grades one task of the brief (@pytest.mark.task(N)); metric
 tests go through the `metric` fixture, which checks the figure against its bar
-in kata.toml. Each run writes its results to .kata/results.json (or --results).
+in kata.toml; the `figure` fixture records a figure without a bar (a baseline, an
+ablation) for the brief. Each run writes its results to .kata/results.json (or --results).
+
+BLAS, OpenMP and PyTorch are held to one thread each, set here before any of them
+loads: on a small machine a pool of threads per library only waits on itself, and
+one thread keeps every figure the same from run to run.
 """
 
 from __future__ import annotations
@@ -25,6 +31,10 @@ import tomllib
 from pathlib import Path
 
 import pytest
+
+THREAD_LIMITS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+for _variable in THREAD_LIMITS:
+    os.environ.setdefault(_variable, "1")
 
 KATA_ROOT = Path(__file__).resolve().parent
 KATA = tomllib.loads((KATA_ROOT / "kata.toml").read_text(encoding="utf-8"))
@@ -45,6 +55,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         type=int,
         default=[],
         help="run only the tests of this task (repeat for several)",
+    )
+    group.addoption(
+        "--stop-at-failing-task",
+        action="store_true",
+        help="run the tasks in order and stop after the first task with a failing test",
     )
     group.addoption(
         "--results",
@@ -81,6 +96,8 @@ def pytest_configure(config: pytest.Config) -> None:
         "started": time.time(),
         "tests": {},
         "metrics": [],
+        "figures": [],
+        "failing_task": None,
     }
 
 
@@ -94,12 +111,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if wanted:
         config.hook.pytest_deselected(items=[i for i in items if task_of(i) not in wanted])
         items[:] = [item for item in items if task_of(item) in wanted]
+    if config.getoption("stop_at_failing_task"):
+        items.sort(key=lambda item: task_of(item) or 0)
 
 
 def failure_message(report: pytest.TestReport) -> str:
     """The first line a learner should read: the exception and its message."""
     if report.skipped and isinstance(report.longrepr, tuple):
-        return report.longrepr[2]
+        return report.longrepr[2].removeprefix("Skipped: ")
     crash = getattr(report.longrepr, "reprcrash", None)
     message = crash.message if crash else str(report.longrepr).strip().splitlines()[-1]
     if "Timeout" in message and "pytest-timeout" in message:
@@ -118,7 +137,25 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
         outcome = "skipped" if report.skipped else report.outcome
         entry["outcome"] = outcome if report.when == "call" or report.skipped else "error"
         entry["message"] = "" if report.passed else failure_message(report)
+        results = item.config.stash[RESULTS]
+        if entry["outcome"] in ("failed", "error") and results["failing_task"] is None:
+            results["failing_task"] = entry["task"]
     return report
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):
+    """With --stop-at-failing-task, end the run once a failing task has run all its tests."""
+    outcome = yield
+    failing = item.config.stash[RESULTS]["failing_task"]
+    if (
+        item.config.getoption("stop_at_failing_task")
+        and failing is not None
+        and nextitem is not None
+        and task_of(nextitem) != failing
+    ):
+        item.session.shouldfail = f"task {failing} fails: the tasks after it were not run"
+    return outcome
 
 
 @pytest.fixture
@@ -143,10 +180,30 @@ def metric(request: pytest.FixtureRequest):
     return check
 
 
+@pytest.fixture
+def figure(request: pytest.FixtureRequest):
+    """Return a function that records a figure without a bar (a baseline, an ablation).
+
+    Its label comes from kata.toml's [figures.NAME]; `nox -s sync` writes the figures of
+    the reference into the brief, and `nox -s verify` checks them against a live run.
+    """
+
+    def record(name: str, value: float) -> None:
+        spec = KATA.get("figures", {}).get(name)
+        if spec is None:
+            raise KeyError(f"figure {name!r} has no [figures.{name}] table in kata.toml")
+        request.config.stash[RESULTS]["figures"].append(
+            {"name": name, "label": spec["label"], "task": task_of(request.node)}
+            | {"value": float(value)}
+        )
+
+    return record
+
+
 def task_summary(tests: dict) -> dict[str, dict]:
     """Tests passed of total, per task of kata.toml."""
     summary = {
-        str(task["number"]): {"title": task["title"], "passed": 0, "total": 0}
+        str(task["number"]): {"title": task["title"], "passed": 0, "skipped": 0, "total": 0}
         for task in KATA["tasks"]
     }
     for test in tests.values():
@@ -154,6 +211,7 @@ def task_summary(tests: dict) -> dict[str, dict]:
         if row is not None:
             row["total"] += 1
             row["passed"] += test["outcome"] == "passed"
+            row["skipped"] += test["outcome"] == "skipped"
     return summary
 
 
@@ -175,8 +233,11 @@ def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
         return
     terminalreporter.section(f"{KATA['title']}: tasks ({results['impl']})")
     for number, task in results["tasks"].items():
+        unproven = task["skipped"] and task["passed"] + task["skipped"] == task["total"]
         done = task["total"] and task["passed"] == task["total"]
-        mark = "PASS" if done else "todo"
+        mark = "PASS" if done else "skip" if unproven else "todo" if task["total"] else "----"
+        skipped = f", {task['skipped']} skipped" if task["skipped"] else ""
         terminalreporter.line(
-            f"  {mark}  Task {number}: {task['title']} ({task['passed']}/{task['total']} tests)"
+            f"  {mark}  Task {number}: {task['title']} "
+            f"({task['passed']}/{task['total']} tests{skipped})"
         )
