@@ -35,6 +35,20 @@ def replace_block(text: str, name: str, content: str) -> str:
     return block_pattern(name).sub(lambda match: match[1] + content + match[3], text, count=1)
 
 
+# A line of a baselines script's output that starts the text of the brief's block NAME.
+SCRIPT_BLOCK = re.compile(r"^<!-- block: (?P<name>[a-z0-9-]+) -->$", re.M)
+
+
+def script_blocks(output: str) -> dict[str, str]:
+    """A script's output split into the brief's blocks, each begun by `<!-- block: NAME -->`."""
+    parts = SCRIPT_BLOCK.split(output)
+    if parts[0].strip():
+        raise MissingBlock("a baselines script's output must begin with '<!-- block: NAME -->'")
+    return {
+        name: text.strip("\n") + "\n" for name, text in zip(parts[1::2], parts[2::2], strict=True)
+    }
+
+
 def markdown_table(headers: list[str], rows: list[list[str]]) -> str:
     lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
     return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows]) + "\n"

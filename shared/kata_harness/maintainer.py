@@ -223,7 +223,12 @@ def baselines_output(record: dict, kata: Kata, python: str) -> str | None:
 
 
 def run_baselines(kata: Kata, python: str) -> str | None:
-    """The markdown that the kata's baselines script prints for the reference, if it has one."""
+    """What the kata's baselines script prints for the reference, if it has one.
+
+    The script compares the reference with what is too slow for the suite (other models,
+    ablations). It prints markdown, each part begun by a line `<!-- block: NAME -->`,
+    which sync writes into the brief's generated block NAME.
+    """
     script = kata.path / BASELINES_SCRIPT
     if not script.is_file():
         return None
@@ -242,14 +247,21 @@ def generated_blocks(reference: SuiteResult, baselines: str | None) -> dict[str,
     if reference.kata.figures:
         blocks["figures"] = generated.figures_table(reference)
     if baselines is not None:
-        blocks["baselines"] = baselines
+        try:
+            blocks |= generated.script_blocks(baselines)
+        except generated.MissingBlock as error:
+            raise UserError(f"{reference.kata.slug}: {BASELINES_SCRIPT}: {error}") from None
     return blocks
 
 
 def brief_problems(kata: Kata, reference: SuiteResult, baselines: str | None) -> list[str]:
     text = (kata.path / "README.md").read_text(encoding="utf-8")
     problems = []
-    for name, content in generated_blocks(reference, baselines).items():
+    try:
+        blocks = generated_blocks(reference, baselines)
+    except UserError as error:
+        return [str(error)]
+    for name, content in blocks.items():
         try:
             if generated.read_block(text, name) != content:
                 problems.append(f"README.md's {name} block differs from a live run (nox -s sync)")

@@ -190,3 +190,30 @@ def test_a_katas_dependencies_are_pinned_as_the_collection_tests_them(collection
     ]
     with pytest.raises(ValueError, match="not-a-package is not pinned in constraints.txt"):
         skeleton.pinned(collection, "not-a-package")
+
+
+BASELINES = """import word_count
+
+print("<!-- block: baselines -->")
+print("| splitter | words |")
+print("|---|---|")
+print(f"| yours | {len(word_count.words('a b c d'))} |")
+"""
+
+
+def test_a_baselines_scripts_output_is_written_into_the_brief_and_recorded(collection):
+    kata = find(collection, "word-count")
+    (kata.path / "baselines.py").write_text(BASELINES)
+    brief = kata.path / "README.md"
+    brief.write_text(
+        brief.read_text()
+        + "\n<!-- BEGIN GENERATED baselines -->\n<!-- END GENERATED baselines -->\n"
+    )
+    maintainer.sync(collection, PYTHON, ["word-count"])
+    assert "| yours | 4 |" in brief.read_text()
+    assert "| yours | 4 |" in records.current(collection, kata)["baselines"]
+    assert maintainer.verify(collection, PYTHON, ["word-count"]) == []
+    brief.write_text(brief.read_text().replace("| yours | 4 |", "| yours | 5 |"))
+    assert maintainer.verify(collection, PYTHON, ["word-count"]) == [
+        "word-count: README.md's baselines block differs from a live run (nox -s sync)"
+    ]
