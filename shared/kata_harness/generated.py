@@ -87,4 +87,9 @@ def catalogue_table(planned: list[dict], available: list[Kata]) -> str:
         if kata:
             name = f"[{name}]({kata.path.relative_to(kata.path.parents[2]).as_posix()})"
         rows.append([entry["tier"], name, what, "; ".join(entry["teaches"]), status])
-    return markdown_table(["Tier", "Kata", "What you build", "Teaches", "Status"], rows)
+    available_now = (
+        f"{len(written)} of {len(planned)} katas are available now; the rest are coming.\n\n"
+    )
+    return available_now + markdown_table(
+        ["Tier", "Kata", "What you build", "Teaches", "Status"], rows
+    )

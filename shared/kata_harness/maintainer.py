@@ -98,6 +98,7 @@ def kata_checklist(root: Path, kata: Kata, python: str, full: bool) -> tuple[Che
     if "reference" in record:
         recorded = SuiteResult.from_record(kata, "solution", record["reference"])
         out.check("recorded reference's figures match this run", drifted(recorded, reference))
+    proving = time.monotonic()
     if "strength" in record and not full:
         strength, unproven = record["strength"], []
         out.note("strength proof reused: proof.json is current (verify --full proves it again)")
@@ -111,6 +112,10 @@ def kata_checklist(root: Path, kata: Kata, python: str, full: bool) -> tuple[Che
     budget, seconds = kata.budget_seconds, reference.seconds
     over = [f"the suite took {seconds:.1f} s, over its budget of {budget} s"] * (seconds > budget)
     out.check(f"suite time {seconds:.1f} s (budget {budget} s)", over)
+    out.note(
+        f"time: solution {reference.seconds:.0f} s, starter {starter.seconds:.0f} s, "
+        f"strength {time.monotonic() - proving:.0f} s"
+    )
     return out, time.monotonic() - started
 
 

@@ -274,3 +274,20 @@ def test_verify_catches_a_region_that_no_test_needs(collection):
         "running-mean: no test of task 1 fails with region 2 of running_mean/__init__.py "
         "(task 1) stubbed"
     ]
+
+
+def test_bench_runs_the_katas_benchmark_on_your_copy_then_the_reference(collection, capfd):
+    kata = find(collection, "word-count")
+    with pytest.raises(UserError, match="word-count has no benchmark"):
+        learner.bench(collection, "word-count", None, PYTHON)
+    (kata.path / "bench.py").write_text(
+        "import word_count\n\nprint('from', word_count.__file__.split('/')[-3])\n"
+    )
+    learner.bench(collection, "word-count", None, PYTHON)
+    assert "from solution" in capfd.readouterr().out  # the reference alone
+    learner.start(collection, "word-count")
+    learner.bench(collection, "word-count", None, PYTHON)
+    out = capfd.readouterr().out
+    assert out.index("benchmark of your copy") < out.index("from word-count")
+    assert out.index("from word-count") < out.index("benchmark of the reference")
+    assert out.rstrip().endswith("from solution")
