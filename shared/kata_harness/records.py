@@ -74,7 +74,10 @@ def write(
     baselines: str | None = None,
 ) -> None:
     """Record a reference run under today's hash, with the strength proof and the baselines
-    script's output where they were made."""
+    script's output where they were made. A run that skipped a test is not recorded:
+    it would show the reference short of a component on every machine."""
+    if reference.skips or not reference.complete:
+        return
     record = {"hash": content_hash(root, kata), "reference": reference.to_record()}
     if strength is not None:
         record["strength"] = strength
@@ -94,6 +97,5 @@ def reference(root: Path, kata: Kata, python: str) -> tuple[SuiteResult, bool]:
     if "reference" in record:
         return SuiteResult.from_record(kata, "solution", record["reference"]), True
     result = run_suite(kata, "solution", python)
-    if result.complete:
-        write(root, kata, result)
+    write(root, kata, result)
     return result, False

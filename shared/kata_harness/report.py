@@ -38,12 +38,19 @@ def bar(spec: dict) -> str:
     return f"{'>=' if spec['direction'] == 'higher' else '<='} {spec['bar']:g}"
 
 
+def shortened(text: str) -> str:
+    """A message on one line, cut at MESSAGE_LIMIT characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= MESSAGE_LIMIT else text[: MESSAGE_LIMIT - 3] + "..."
+
+
 def message_lines(text: str) -> list[str]:
     """A failure message, cut at MESSAGE_LIMIT characters and wrapped under its task's row."""
-    text = " ".join(text.split())
-    text = text if len(text) <= MESSAGE_LIMIT else text[: MESSAGE_LIMIT - 3] + "..."
     return textwrap.wrap(
-        text, MESSAGE_WIDTH, initial_indent=MESSAGE_INDENT, subsequent_indent=MESSAGE_INDENT + "  "
+        shortened(text),
+        MESSAGE_WIDTH,
+        initial_indent=MESSAGE_INDENT,
+        subsequent_indent=MESSAGE_INDENT + "  ",
     )
 
 
@@ -71,8 +78,7 @@ def progress_line(result: SuiteResult) -> str:
 
 def why_line(result: SuiteResult) -> str:
     """Why a run is not a clean pass, in one line: its first failure, or what it skipped."""
-    text = result.why_incomplete() or "skipped: " + "; ".join(result.skips)
-    return text if len(text) <= MESSAGE_LIMIT else text[: MESSAGE_LIMIT - 3] + "..."
+    return shortened(result.why_incomplete() or "skipped: " + "; ".join(result.skips))
 
 
 def metric_value(result: SuiteResult | None, name: str) -> float | None:

@@ -11,9 +11,6 @@ import pytest
 import torch
 
 SEED = 0
-# One thread: the same figures on every machine, and on a small shared machine the
-# fastest way to train a network this small.
-torch.set_num_threads(1)
 # Short enough for a test run; the brief gives the figures of a full-length run.
 TEST_MAX_EPOCHS = 4
 TEST_PATIENCE = 2

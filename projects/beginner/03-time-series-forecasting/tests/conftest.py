@@ -8,22 +8,6 @@ which implementation (starter, solution or yours) to import.
 import pytest
 
 
-@pytest.fixture(scope="session", autouse=True)
-def one_blas_thread():
-    """Run the linear algebra on one thread.
-
-    A SARIMA fit is thousands of small matrix products; spread over several BLAS threads
-    on a busy machine it ran ten times slower, not faster.
-    """
-    # Load NumPy's and SciPy's BLAS first: the limit reaches only the libraries loaded.
-    import numpy  # noqa: F401
-    import scipy.linalg  # noqa: F401
-    from threadpoolctl import threadpool_limits
-
-    with threadpool_limits(limits=1):
-        yield
-
-
 @pytest.fixture(scope="session")
 def co2_split():
     """The monthly CO2 up to 1997-12 (training) and the 48 months after it (test)."""

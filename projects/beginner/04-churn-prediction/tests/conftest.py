@@ -5,14 +5,7 @@ the fixtures, not at the top: this file loads before the kata's conftest.py
 has chosen which implementation (starter, solution or yours) to import.
 """
 
-import os
-
-# One thread for OpenMP and BLAS, set before numpy or scikit-learn load them: gradient
-# boosting's threads spin while they wait, and on a busy machine that multiplies the
-# CPU time of the suite many times over for no gain on data this small.
-os.environ.setdefault("OMP_NUM_THREADS", "1")
-
-import pytest  # noqa: E402
+import pytest
 
 SEED = 0
 

@@ -265,7 +265,7 @@ def test_nothing_to_score_fails_in_one_line(broken, raw_customers, model_path, t
 def test_python_dash_m_churn_score_on_the_sample_file(model_path, tmp_path):
     output = tmp_path / "scored.csv"
     package_home = Path(churn.__file__).resolve().parents[1]
-    environment = os.environ | {"PYTHONPATH": str(package_home), "OMP_NUM_THREADS": "1"}
+    environment = os.environ | {"PYTHONPATH": str(package_home)}
     command = [sys.executable, "-m", "churn.score", str(model_path), str(SAMPLE_FILE), str(output)]
     run = subprocess.run(command, capture_output=True, text=True, env=environment, check=False)
     assert run.returncode == SOME_REJECTED, (

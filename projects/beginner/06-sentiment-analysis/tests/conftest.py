@@ -7,20 +7,8 @@ has chosen which implementation (starter, solution or yours) to import.
 
 import numpy as np
 import pytest
-from threadpoolctl import threadpool_limits
 
 SEED = 0
-
-
-@pytest.fixture(scope="session", autouse=True)
-def one_thread_per_math_library():
-    """Run BLAS and OpenMP on one thread: on data this small, more threads only wait for work."""
-    import sklearn.linear_model  # noqa: F401  (loads the libraries that threadpoolctl limits)
-    import torch
-
-    torch.set_num_threads(1)
-    with threadpool_limits(limits=1):
-        yield
 
 
 @pytest.fixture(scope="session")

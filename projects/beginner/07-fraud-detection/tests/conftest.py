@@ -11,16 +11,6 @@ import pytest
 SEED = 0
 
 
-@pytest.fixture(scope="session", autouse=True)
-def one_thread():
-    """Run the models on one thread: the same figures everywhere, and no CPU burnt waiting."""
-    import sklearn.ensemble  # noqa: F401  (loads the OpenMP runtime that the limit must reach)
-    from threadpoolctl import threadpool_limits
-
-    with threadpool_limits(limits=1):
-        yield
-
-
 @pytest.fixture(scope="session")
 def seed() -> int:
     """The one seed of the generator, the resampling and every model."""

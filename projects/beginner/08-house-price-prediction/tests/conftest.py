@@ -12,13 +12,6 @@ import pytest
 
 SEED = 0
 
-# One thread for OpenMP (scikit-learn's gradient boosting) and BLAS (NumPy's linear
-# algebra), set before either library loads. By default each starts a thread per core,
-# in every thread that calls it: the API answers each request in a worker thread of its
-# own, and on a small, busy machine those threads spend their time waiting for each
-# other (a prediction that takes 15 ms took over a second, measured on two cores).
-for _variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ[_variable] = "1"
 # Hypothesis caches what it learns in .hypothesis/ under the working directory, which
 # may be solution/ or your copy: keep it in this kata's .kata/ folder instead.
 os.environ.setdefault(

@@ -11,14 +11,10 @@ offers with those numbers.
 
 from os import PathLike
 
-import matplotlib
-
-matplotlib.use("Agg")  # draw to files, never to a window
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-from scipy.stats import rankdata  # noqa: E402  # SOLUTION
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from scipy.stats import rankdata  # SOLUTION
 
 TOP_FRACTION = 0.1  # the top decile: the tenth of customers a retention team can call
 RELIABILITY_BINS = 10
@@ -144,7 +140,8 @@ def calibration_error(table: pd.DataFrame) -> float:
 def plot_reliability(table: pd.DataFrame, path: str | PathLike[str], title: str = "") -> None:
     """Draw a reliability table as a PNG: observed churn rate against mean probability per bin,
     with the diagonal of perfect calibration and each bin's size as the marker's area."""
-    figure, axes = plt.subplots(figsize=FIGURE_SIZE, dpi=FIGURE_DPI)
+    figure = Figure(figsize=FIGURE_SIZE, dpi=FIGURE_DPI)
+    axes = figure.subplots()
     axes.plot([0, 1], [0, 1], linestyle="--", color="grey", label="perfectly calibrated")
     axes.scatter(
         table["mean_probability"],
@@ -163,4 +160,3 @@ def plot_reliability(table: pd.DataFrame, path: str | PathLike[str], title: str 
     axes.legend(loc="upper left")
     figure.tight_layout()
     figure.savefig(path, format="png")
-    plt.close(figure)

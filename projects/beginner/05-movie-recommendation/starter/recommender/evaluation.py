@@ -139,12 +139,10 @@ def plot_reports(reports: dict[str, dict[str, float]], path: Path) -> Path:
     of the catalogue; content shows much of it and rarely hits; the aim is up
     and to the right.
     """
-    import matplotlib
+    from matplotlib.figure import Figure
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    figure, axes = plt.subplots(figsize=(6, 4.5), dpi=100)
+    figure = Figure(figsize=(6, 4.5), dpi=100)
+    axes = figure.subplots()
     for name, report in reports.items():
         axes.scatter(report["coverage"], report["ndcg"], s=50)
         axes.annotate(
@@ -156,6 +154,5 @@ def plot_reports(reports: dict[str, dict[str, float]], path: Path) -> Path:
     axes.set_title("Accuracy against reach, per model")
     axes.grid(True, alpha=0.3)
     figure.tight_layout()
-    figure.savefig(path)
-    plt.close(figure)
+    figure.savefig(path, format="png")
     return path
