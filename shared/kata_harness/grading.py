@@ -9,7 +9,7 @@ import sys
 import tempfile
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from .kata import Kata
@@ -122,6 +122,27 @@ class SuiteResult:
 
     def figure(self, name: str) -> dict | None:
         return next((entry for entry in self.figures if entry["name"] == name), None)
+
+    @property
+    def failing(self) -> bool:
+        """The run stopped short: an error, or a task that ran and failed."""
+        return bool(self.error) or bool(self.tasks_in(FAIL))
+
+    def merged(self, later: SuiteResult) -> SuiteResult:
+        """This run and a later one of other tasks, as if they had been one run."""
+        return replace(
+            self,
+            returncode=max(self.returncode, later.returncode),
+            seconds=self.seconds + later.seconds,
+            tests=self.tests + later.tests,
+            metrics=self.metrics + later.metrics,
+            figures=self.figures + later.figures,
+            tasks={
+                number: later.tasks[number] if later.tasks[number]["total"] else task
+                for number, task in self.tasks.items()
+            },
+            error=self.error or later.error,
+        )
 
     def to_record(self) -> dict:
         """What a recorded run keeps: everything but the kata and the implementation's path."""

@@ -80,14 +80,33 @@ def check(
     if task is not None and str(task) not in {str(t["number"]) for t in kata.tasks}:
         numbers = ", ".join(str(t["number"]) for t in kata.tasks)
         raise UserError(f"{slug} has no task {task}; its tasks are {numbers}.")
-    window = {"tasks": (task,)} if task is not None else {"stop_at_failing_task": not every_task}
     with ThreadPoolExecutor(max_workers=2) as pool:
         reference = pool.submit(records.reference, root, kata, python)
-        yours = pool.submit(run_suite, kata, str(copy), python, **window).result()
+        if task is not None or every_task:
+            yours = run_suite(kata, str(copy), python, tasks=(task,) if task else ())
+        else:
+            yours = window_run(root, kata, copy, python)
         reference = reference.result()[0]
     print(report.check_report(yours, reference, str(copy)))
     progress.record(root, yours, copy)
     return yours.complete
+
+
+def window_run(root: Path, kata: Kata, copy: Path, python: str) -> SuiteResult:
+    """The tasks up to the first unfinished one by the record, stopping at the first failure.
+
+    Only those tasks' test files are read, so the run imports no more than they need. When
+    they all pass (a task just finished), the later tasks run too, up to the next failure.
+    """
+    numbers = [task["number"] for task in kata.tasks]
+    done = progress.done_tasks(root, kata, copy)
+    end = next((i for i, number in enumerate(numbers) if number not in done), len(numbers) - 1)
+    window = {"stop_at_failing_task": True}
+    result = run_suite(kata, str(copy), python, tasks=tuple(numbers[: end + 1]), **window)
+    if result.failing or end + 1 == len(numbers):
+        return result
+    later = run_suite(kata, str(copy), python, tasks=tuple(numbers[end + 1 :]), **window)
+    return result.merged(later)
 
 
 def status(root: Path, python: str | None = None) -> str:

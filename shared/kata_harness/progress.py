@@ -75,6 +75,12 @@ def next_hint(root: Path, kata: Kata, task_number: int) -> tuple[list[str], int]
     return hints[:count], len(hints)
 
 
+def done_tasks(root: Path, kata: Kata, copy: Path) -> list[int]:
+    """The tasks that passed in the last check of this copy, by the record."""
+    entry = recorded(root).get(kata.slug, {})
+    return entry.get("done", []) if entry.get("copy") == str(copy) else []
+
+
 def first_unfinished_task(root: Path, kata: Kata) -> int:
     """The task to hint at when none is named: the first one not yet passed, by the record."""
     done = recorded(root).get(kata.slug, {}).get("done", [])

@@ -138,3 +138,21 @@ def test_task_option_runs_one_tasks_tests(kata):
     run = pytest_in(kata, "--impl=solution", "--task=2")
     assert "2 passed, 1 deselected" in run.stdout
     assert {test["task"] for test in results(kata)["tests"]} == {2}
+
+
+def test_task_option_leaves_other_tasks_files_unread(kata):
+    (kata / "tests" / "test_later.py").write_text(
+        "import pytest\n\nimport a_library_that_is_not_installed\n\n\n"
+        "@pytest.mark.task(2)\ndef test_later():\n    pass\n"
+    )
+    run = pytest_in(kata, "--impl=solution", "--task=1")
+    assert run.returncode == 0, run.stdout
+    assert "1 passed" in run.stdout
+    run = pytest_in(kata, "--impl=solution", "--task=2")
+    assert "No module named 'a_library_that_is_not_installed'" in run.stdout
+
+
+def test_stop_at_failing_task_runs_the_tasks_in_order_up_to_the_first_failure(kata):
+    run = pytest_in(kata, "--stop-at-failing-task")
+    assert "task 1 fails: the tasks after it were not run" in run.stdout
+    assert {test["task"] for test in results(kata)["tests"]} == {1}

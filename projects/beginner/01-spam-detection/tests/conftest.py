@@ -17,11 +17,19 @@ def seed() -> int:
 
 
 @pytest.fixture(scope="session")
-def split():
-    """The generated messages split into training and held-out test messages."""
-    from spam_filter.data import generate_sms, split_corpus
+def messages():
+    """Every generated message, for the tests of text processing that need no split."""
+    from spam_filter.data import generate_sms
 
-    return split_corpus(generate_sms(seed=SEED), seed=SEED)
+    return generate_sms(seed=SEED)
+
+
+@pytest.fixture(scope="session")
+def split(messages):
+    """The generated messages split into training and held-out test messages."""
+    from spam_filter.data import split_corpus
+
+    return split_corpus(messages, seed=SEED)
 
 
 @pytest.fixture(scope="session")

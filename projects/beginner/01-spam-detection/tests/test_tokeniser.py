@@ -44,9 +44,9 @@ def test_normalise_keeps_the_text_around_placeholders():
 
 
 @pytest.mark.task(2)
-def test_every_generated_message_gives_clean_tokens(train):
+def test_every_generated_message_gives_clean_tokens(messages):
     clean = re.compile(r"__(url|money|phone|shortcode|number)__|[^\W_A-Z]+(?:'[^\W_A-Z]+)*")
-    for text in train.texts[:1000]:
+    for text in messages.texts[:1000]:
         tokens = tokenise(text)
         bad = [token for token in tokens if not clean.fullmatch(token)]
         assert not bad, (

@@ -30,7 +30,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
-from sklearn.model_selection import train_test_split
 
 HAM, SPAM = 0, 1
 LABEL_NAMES = ("ham", "spam")  # LABEL_NAMES[label] is the label's name in the SMS Spam Collection
@@ -479,6 +478,10 @@ def split_corpus(
     corpus: Corpus, test_fraction: float = 0.2, seed: int = 0
 ) -> tuple[Corpus, Corpus]:
     """Split into training and held-out test messages, stratified so both keep the spam share."""
+    # Imported here, not at the top: the early tasks need this module but not scikit-learn,
+    # whose import alone takes seconds, so checking them stays quick.
+    from sklearn.model_selection import train_test_split
+
     train_texts, test_texts, train_labels, test_labels = train_test_split(
         corpus.texts,
         corpus.labels,
