@@ -11,6 +11,7 @@ from pathlib import Path
 TIERS = ("beginner", "intermediate", "advanced")
 BUDGET_SECONDS = {"beginner": 30, "intermediate": 60, "advanced": 60}
 CATALOGUE = Path("projects") / "catalogue.toml"
+CONSTRAINTS = Path("constraints.txt")  # the pins of the whole stack
 
 
 class UserError(Exception):

@@ -71,9 +71,10 @@ def check(
 ) -> bool:
     """Grade the learner's copy beside the reference, print both, and record the progress.
 
-    By default the tasks run in order up to the first that fails (the earlier ones again,
-    to catch what a change broke); task runs only that one, every_task runs them all.
-    The reference's side comes from its recorded run while that is current.
+    By default the tasks run in order up to the first unfinished one (the finished ones
+    again, to catch what a change broke; see window_run); task runs only that one,
+    every_task runs them all. The reference's side comes from its recorded run while that
+    is current.
     """
     kata = find(root, slug)
     copy = learner_copy(root, kata, path)
@@ -86,7 +87,7 @@ def check(
             yours = run_suite(kata, str(copy), python, tasks=(task,) if task else ())
         else:
             yours = window_run(root, kata, copy, python)
-        reference = reference.result()[0]
+        reference = reference.result()
     print(report.check_report(yours, reference, str(copy)))
     progress.record(root, yours, copy)
     return yours.complete
@@ -246,7 +247,8 @@ def tier(root: Path, tier_name: str, python: str) -> bool:
     with ThreadPoolExecutor(max_workers=len(katas) or 1) as pool:
         futures = {pool.submit(run, kata): kata for kata in katas}
         for count, future in enumerate(as_completed(futures), start=1):
-            reference, yours = rows[futures[future].slug] = future.result()
+            rows[futures[future].slug] = future.result()
+            reference = rows[futures[future].slug][0]
             print(f"[{count}/{len(katas)}] {report.progress_line(reference)}", flush=True)
     ordered = [rows[kata.slug] for kata in katas]
     print()

@@ -7,6 +7,7 @@ lost hints file only means the hints start again from the first.
 from __future__ import annotations
 
 import json
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from .kata import Kata
 WORK = Path("work")
 PROGRESS_FILE = WORK / ".progress.json"
 HINTS_FILE = WORK / ".hints.json"
+# The tier grades several copies at once: one update of the progress file at a time.
+_recording = threading.Lock()
 
 
 def read_json(path: Path) -> dict:
@@ -39,22 +42,23 @@ def default_copy(root: Path, kata: Kata) -> Path:
 
 def record(root: Path, result: SuiteResult, copy: Path) -> None:
     """Remember how far the learner's copy of a kata has come; a task not run keeps its state."""
-    progress = read_json(root / PROGRESS_FILE)
-    before = progress.get(result.kata.slug, {})
-    kept = set(before.get("done", [])) if before.get("copy") == str(copy) else set()
-    done = [
-        number
-        for number in (task["number"] for task in result.kata.tasks)
-        if result.task_done(number) or (number in kept and result.task_state(number) == NOT_RUN)
-    ]
-    progress[result.kata.slug] = {
-        "copy": str(copy),
-        "tasks_passed": len(done),
-        "tasks_total": len(result.kata.tasks),
-        "done": done,
-        "checked": datetime.now(UTC).isoformat(timespec="seconds"),
-    }
-    write_json(root / PROGRESS_FILE, progress)
+    with _recording:
+        progress = read_json(root / PROGRESS_FILE)
+        before = progress.get(result.kata.slug, {})
+        kept = set(before.get("done", [])) if before.get("copy") == str(copy) else set()
+        done = [
+            number
+            for number in (task["number"] for task in result.kata.tasks)
+            if result.task_done(number) or (number in kept and result.task_state(number) == NOT_RUN)
+        ]
+        progress[result.kata.slug] = {
+            "copy": str(copy),
+            "tasks_passed": len(done),
+            "tasks_total": len(result.kata.tasks),
+            "done": done,
+            "checked": datetime.now(UTC).isoformat(timespec="seconds"),
+        }
+        write_json(root / PROGRESS_FILE, progress)
 
 
 def recorded(root: Path) -> dict[str, dict]:

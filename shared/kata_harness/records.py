@@ -16,10 +16,9 @@ from pathlib import Path
 
 from . import regions
 from .grading import SuiteResult, run_suite
-from .kata import Kata
+from .kata import CONSTRAINTS, Kata
 
 RECORD_FILE = "proof.json"
-CONSTRAINTS = Path("constraints.txt")
 HASHED = ("solution", "tests", "data", "conftest.py", "kata.toml", "pyproject.toml", "baselines.py")
 REGIONS_SOURCE = Path(regions.__file__)
 
@@ -32,11 +31,7 @@ def hashed_files(kata: Kata) -> list[Path]:
         if part.is_file():
             files.append(part)
         elif part.is_dir():
-            files += sorted(
-                path
-                for path in part.rglob("*")
-                if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
-            )
+            files += [part / relative for relative in regions.solution_files(part)]
     return files
 
 
@@ -87,15 +82,14 @@ def write(
     path.write_text(json.dumps(record, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
-def reference(root: Path, kata: Kata, python: str) -> tuple[SuiteResult, bool]:
+def reference(root: Path, kata: Kata, python: str) -> SuiteResult:
     """The reference's results from a current record, or from a fresh run that is then recorded.
 
-    Returns the results and whether they were recorded ones. The new record has no strength
-    proof or baselines: `verify` and `sync` make those again.
+    The new record has no strength proof or baselines: `verify` and `sync` make those again.
     """
     record = current(root, kata)
     if "reference" in record:
-        return SuiteResult.from_record(kata, "solution", record["reference"]), True
+        return SuiteResult.from_record(kata, "solution", record["reference"])
     result = run_suite(kata, "solution", python)
     write(root, kata, result)
-    return result, False
+    return result

@@ -15,11 +15,10 @@ import threading
 from pathlib import Path
 
 from . import regions
-from .kata import Kata
+from .kata import CONSTRAINTS, Kata
 
 TEMPLATES = Path("templates")
 CONTEXT_FILE = ".cookiecutter.json"
-CONSTRAINTS = Path("constraints.txt")
 # What every kata needs besides its own dependencies: its test runner.
 TEST_TOOLS = ("pytest", "pytest-timeout")
 # cookiecutter changes the working directory while it renders: one rendering at a time.
