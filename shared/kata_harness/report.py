@@ -149,10 +149,14 @@ def check_report(yours: SuiteResult, reference: SuiteResult, where: str) -> str:
 
 
 def numbers(tasks: list[int]) -> str:
-    """Task numbers as a reader says them: 1-3, or 2, 5."""
-    if len(tasks) > 2 and tasks == list(range(tasks[0], tasks[-1] + 1)):
-        return f"{tasks[0]}-{tasks[-1]}"
-    return ", ".join(map(str, tasks))
+    """Task numbers as a reader says them: 1-3, 5 or 2, 4."""
+    runs: list[list[int]] = []
+    for number in tasks:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
 
 
 def next_step(yours: SuiteResult) -> str:

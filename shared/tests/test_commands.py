@@ -99,9 +99,11 @@ def test_check_runs_up_to_the_first_unfinished_task_then_all_or_one(collection, 
     learner.check(collection, "word-count", None, PYTHON)
     out = capsys.readouterr().out
     assert "PASS 1/1" in out and "FAIL 0/2" in out and "not run" not in out
-    learner.check(collection, "word-count", None, PYTHON, task=2)
+    assert learner.check(collection, "word-count", None, PYTHON, task=2) is False
     out = capsys.readouterr().out
     assert "Ran task 2; not run: 1." in out and "FAIL 0/2" in out
+    assert learner.check(collection, "word-count", None, PYTHON, task=1) is True
+    assert "Task 1 passes. The others were not run" in capsys.readouterr().out
     assert progress.recorded(collection)["word-count"]["done"] == [1]  # kept from the last run
     learner.check(collection, "word-count", None, PYTHON, every_task=True)
     assert "not run" not in capsys.readouterr().out
