@@ -64,7 +64,8 @@ def verify(
             print(f"\n[{count}/{len(katas)}] {kata.tier} {kata.name} ({seconds:.0f} s)", flush=True)
             print("\n".join(checklist.lines), flush=True)
             problems += checklist.problems
-    print(f"\n{len(katas)} katas verified in {time.monotonic() - started:.0f} s")
+    plural = "" if len(katas) == 1 else "s"
+    print(f"\n{len(katas)} kata{plural} verified in {time.monotonic() - started:.0f} s")
     drafts = [kata.slug for kata in discover(root, drafts=True) if kata.draft]
     if drafts and not slugs:
         print(f"Drafts, not verified: {', '.join(drafts)} (nox -s verify -- SLUG verifies one)")

@@ -2,6 +2,7 @@
 
 import sys
 
-from .pipeline import main
+from mlops_pipeline.pipeline import main
 
-sys.exit(main())
+if __name__ == "__main__":
+    sys.exit(main())

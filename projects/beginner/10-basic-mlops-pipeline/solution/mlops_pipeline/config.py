@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .data import FEATURES
+from mlops_pipeline.data import FEATURES
 
 # The keys of a config file and the type of each value.
 FIELD_TYPES: dict[str, type] = {

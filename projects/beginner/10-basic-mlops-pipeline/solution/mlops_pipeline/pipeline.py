@@ -15,13 +15,18 @@ from pathlib import Path
 
 import pandas as pd
 
-from .artefacts import ArtefactError, save_artefact
-from .config import ConfigError, load_config
-from .data import load_penguins
-from .gate import Decision, data_problems, decide
-from .registry import ModelRegistry, ModelVersion, RegistryError
-from .training import accuracy, split_data, train
-from .versioning import fingerprint_code, fingerprint_data, fingerprint_params, model_version
+from mlops_pipeline.artefacts import ArtefactError, save_artefact
+from mlops_pipeline.config import ConfigError, load_config
+from mlops_pipeline.data import load_penguins
+from mlops_pipeline.gate import Decision, data_problems, decide
+from mlops_pipeline.registry import ModelRegistry, ModelVersion, RegistryError
+from mlops_pipeline.training import accuracy, split_data, train
+from mlops_pipeline.versioning import (
+    fingerprint_code,
+    fingerprint_data,
+    fingerprint_params,
+    model_version,
+)
 
 STAGING, PRODUCTION = "staging", "production"
 DEFAULT_REGISTRY = Path("models/registry.db")

@@ -10,8 +10,8 @@ from sklearn.model_selection import StratifiedKFold, cross_val_score, train_test
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
-from .config import TrainConfig
-from .data import NUMERIC_FEATURES, TARGET
+from mlops_pipeline.config import TrainConfig
+from mlops_pipeline.data import NUMERIC_FEATURES, TARGET
 
 CV_FOLDS = 5
 

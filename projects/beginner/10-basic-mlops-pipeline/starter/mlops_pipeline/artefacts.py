@@ -16,7 +16,7 @@ from typing import Any
 import skops.io as sio
 from sklearn.pipeline import Pipeline
 
-from .versioning import sha256_hex
+from mlops_pipeline.versioning import sha256_hex
 
 MODEL_FILE = "model.skops"
 METADATA_FILE = "metadata.json"

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .data import FEATURES, NUMERIC_FEATURES, SPECIES, TARGET
+from mlops_pipeline.data import FEATURES, NUMERIC_FEATURES, SPECIES, TARGET
 
 # What a penguin can measure; a value outside is a broken sensor or a typo, not a bird.
 PLAUSIBLE_RANGES = {

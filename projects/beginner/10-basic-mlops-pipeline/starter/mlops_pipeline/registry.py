@@ -17,7 +17,7 @@ from typing import Any
 
 from sklearn.pipeline import Pipeline
 
-from .artefacts import load_artefact, read_metadata
+from mlops_pipeline.artefacts import load_artefact, read_metadata
 
 # How long a process waits for another's write lock before it gives up.
 LOCK_TIMEOUT_SECONDS = 30.0
