@@ -8,6 +8,7 @@ Each command uses your functions: it works once the tasks it needs are done.
 """
 
 import argparse
+import sys
 from pathlib import Path
 
 from house_prices.data import PRICE, load_ames
@@ -18,6 +19,7 @@ from house_prices.models import MODEL_NAMES, build_model, compare_models, save_m
 DEFAULT_MODEL = "gradient_boosting"
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
+OK = 0  # argparse itself exits with 2 on a malformed command line
 
 
 def train(path: Path, name: str, seed: int) -> None:
@@ -53,7 +55,7 @@ def serve(path: Path, host: str, port: int) -> None:
     uvicorn.run(create_app(path), host=host, port=port)
 
 
-def main(argv: list[str] | None = None) -> None:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m house_prices", description=__doc__)
     parser.add_argument("--seed", type=int, default=0)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -73,7 +75,8 @@ def main(argv: list[str] | None = None) -> None:
         evaluate(arguments.plot, arguments.seed)
     else:
         serve(arguments.path, arguments.host, arguments.port)
+    return OK
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
