@@ -31,6 +31,8 @@ from mlops_pipeline.versioning import (
 STAGING, PRODUCTION = "staging", "production"
 DEFAULT_REGISTRY = Path("models/registry.db")
 DEFAULT_ARTEFACTS = Path("models/artefacts")
+# Exit statuses of the command line, which CI acts on.
+PROMOTED, REFUSED, BAD_INPUT = 0, 1, 2
 LIBRARIES = ("scikit-learn", "skops", "pandas", "numpy")
 
 
@@ -118,11 +120,11 @@ def main(argv: list[str] | None = None) -> int:
         outcome = run_pipeline(arguments.config, arguments.registry, arguments.artefacts)
     except (ConfigError, PipelineError, ArtefactError, RegistryError) as error:
         print(f"error: {error}", file=sys.stderr)
-        return 2
+        return BAD_INPUT
     candidate, decision = outcome.candidate, outcome.decision
     verdict = "promoted to production" if decision.promote else "refused"
     print(
         f"{candidate.name} version {candidate.version} ({candidate.content_version}): "
         f"{verdict}: {decision.reason}"
     )
-    return 0 if decision.promote else 1
+    return PROMOTED if decision.promote else REFUSED
