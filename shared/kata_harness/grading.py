@@ -8,7 +8,9 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
@@ -34,6 +36,23 @@ SUITE_ENVIRONMENT = {
 # At most this many suites run at once, however many threads ask: one per core (KATA_JOBS).
 PARALLEL_SUITES = int(os.environ.get("KATA_JOBS", 0)) or os.cpu_count() or 1
 _slots = threading.BoundedSemaphore(PARALLEL_SUITES)
+_taking = threading.Lock()  # slots are taken by one thread at a time, so none waits forever
+
+
+@contextmanager
+def machine_share(alone: bool) -> Iterator[None]:
+    """Hold one slot, or every slot for a run that must have the machine to itself."""
+    wanted = PARALLEL_SUITES if alone else 1
+    with _taking:
+        for _ in range(wanted):
+            _slots.acquire()
+    try:
+        yield
+    finally:
+        for _ in range(wanted):
+            _slots.release()
+
+
 # Where every component must be proven (CI sets it), a skipped test fails its task.
 REQUIRE_ALL_VARIABLE = "KATA_REQUIRE_ALL"
 
@@ -164,13 +183,15 @@ def run_suite(
     tasks: tuple[int, ...] = (),
     stop_at_failure: bool = False,
     stop_at_failing_task: bool = False,
+    alone: bool = False,
 ) -> SuiteResult:
     """Run the kata's tests (or only those of tasks) against impl: starter, solution or a path.
 
     With stop_at_failure the run ends at the first failing test (pytest -x): enough to
     know that something fails, at a fraction of the cost. With stop_at_failing_task the
     tasks run in order and the run ends after the first task that fails: the learner's
-    window, which re-runs what they finished and shows what they are working on.
+    window, which re-runs what they finished and shows what they are working on. A run
+    alone has the machine to itself, so its time is the suite's own (the budget's measure).
     """
     timeout = RUN_TIMEOUT_FACTOR * kata.budget_seconds
     with tempfile.TemporaryDirectory() as tmp:
@@ -186,7 +207,7 @@ def run_suite(
         env = {key: value for key, value in os.environ.items() if key != "KATA_IMPL"}
         env |= SUITE_ENVIRONMENT
         try:
-            with _slots:
+            with machine_share(alone):
                 process = subprocess.run(
                     command, cwd=kata.path, env=env, capture_output=True, text=True, timeout=timeout
                 )

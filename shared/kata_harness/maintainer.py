@@ -84,7 +84,7 @@ def kata_checklist(root: Path, kata: Kata, python: str, full: bool) -> tuple[Che
     out.check("metadata", metadata_problems(root, kata))
     out.check("brief's task headings match kata.toml", heading_problems(kata))
     record = records.current(root, kata)
-    reference = run_suite(kata, "solution", python)
+    reference = run_suite(kata, "solution", python, alone=True)  # timed against the budget
     out.check(f"solution: {passed(reference)}", solution_problems(reference))
     starter = run_suite(kata, "starter", python)
     out.check(f"starter: {failed(starter)}", starter_problems(starter))
@@ -350,7 +350,7 @@ def sync(root: Path, python: str, slugs: list[str] | None = None) -> None:
         print(f"{kata.tier} {kata.name}: starter, skeleton files, brief's figures", flush=True)
         regions.write_starter(kata.solution_dir, kata.starter_dir)
         skeleton.rerender_owned(root, kata)
-        reference = run_suite(kata, "solution", python)
+        reference = run_suite(kata, "solution", python, alone=True)
         if not reference.complete:
             raise UserError(
                 f"{kata.slug}: the solution fails its tests; fix it first.\n"
