@@ -51,6 +51,8 @@ def install(session: nox.Session, chosen: list[Kata], *tools: str) -> None:
     for kata in chosen:
         pyproject = tomllib.loads((kata.path / "pyproject.toml").read_text(encoding="utf-8"))
         requirements.update(pyproject["project"]["dependencies"])
+    pinned = {requirement.split("==")[0] for requirement in requirements if "==" in requirement}
+    requirements -= pinned  # a bare tool name beside the kata's pin of it
     if not requirements:
         return
     wanted = (ROOT / CONSTRAINTS).read_text(encoding="utf-8") + "\n".join(sorted(requirements))
