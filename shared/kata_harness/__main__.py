@@ -75,6 +75,11 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
+def window(args: argparse.Namespace) -> dict:
+    """Which tasks check and watch run: --task N, --all, or by default the learner's window."""
+    return {"task": args.task, "every_task": args.every_task}
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     python = sys.executable
@@ -86,11 +91,10 @@ def main(argv: list[str] | None = None) -> int:
                 learner.start(ROOT, args.slug, user_path(args.dest))
             case "check":
                 copy = user_path(args.path)
-                window = {"task": args.task, "every_task": args.every_task}
-                return 0 if learner.check(ROOT, args.slug, copy, python, **window) else 1
+                return 0 if learner.check(ROOT, args.slug, copy, python, **window(args)) else 1
             case "watch":
-                window = {"task": args.task, "every_task": args.every_task}
-                learner.watch(ROOT, args.slug, user_path(args.path), python, args.poll, **window)
+                copy = user_path(args.path)
+                learner.watch(ROOT, args.slug, copy, python, args.poll, **window(args))
             case "status":
                 print(learner.status(ROOT, python if args.rebuild else None))
             case "hint":

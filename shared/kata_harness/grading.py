@@ -57,6 +57,16 @@ def machine_share(alone: bool) -> Iterator[None]:
 REQUIRE_ALL_VARIABLE = "KATA_REQUIRE_ALL"
 
 
+def suite_environment(**extra: str) -> dict[str, str]:
+    """The environment a kata's tests or scripts run in: this one, with the suite's settings.
+
+    The same for the tests, the baselines script and the benchmark, so each sees the same
+    libraries behave the same way (KATA_IMPL is dropped: the harness names the implementation).
+    """
+    inherited = {key: value for key, value in os.environ.items() if key != "KATA_IMPL"}
+    return inherited | SUITE_ENVIRONMENT | extra
+
+
 def require_all() -> bool:
     """True where a test skipped for a missing component counts as a failure (CI)."""
     return os.environ.get(REQUIRE_ALL_VARIABLE, "") not in ("", "0")
@@ -204,8 +214,7 @@ def run_suite(
         command += [f"--task={task}" for task in tasks]
         command += ["-x"] * stop_at_failure
         command += ["--stop-at-failing-task"] * stop_at_failing_task
-        env = {key: value for key, value in os.environ.items() if key != "KATA_IMPL"}
-        env |= SUITE_ENVIRONMENT
+        env = suite_environment()
         try:
             with machine_share(alone):
                 process = subprocess.run(

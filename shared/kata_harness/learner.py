@@ -8,7 +8,6 @@ says how; the command line shows it without a traceback.
 from __future__ import annotations
 
 import difflib
-import os
 import shutil
 import subprocess
 import time
@@ -17,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 from . import progress, records, regions, report
-from .grading import SUITE_ENVIRONMENT, SuiteResult, run_suite
+from .grading import SuiteResult, run_suite, suite_environment
 from .kata import Kata, UserError, discover, find
 
 POLL_SECONDS = 1.0
@@ -270,7 +269,7 @@ def bench(root: Path, slug: str, path: Path | None, python: str) -> None:
         targets.insert(0, ("your copy", learner_copy(root, kata, copy)))
     for who, folder in targets:
         print(f"\n{kata.title}: benchmark of {who} ({folder})\n", flush=True)
-        env = os.environ | SUITE_ENVIRONMENT | {"PYTHONPATH": str(folder)}
+        env = suite_environment(PYTHONPATH=str(folder))
         finished = subprocess.run([python, str(script)], cwd=kata.path, env=env, check=False)
         if finished.returncode != 0:
             raise UserError(f"the benchmark of {who} stopped with exit code {finished.returncode}")

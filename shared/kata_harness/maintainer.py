@@ -19,11 +19,11 @@ from pathlib import Path
 from . import generated, records, regions, skeleton
 from .grading import (
     PARALLEL_SUITES,
-    SUITE_ENVIRONMENT,
     SuiteResult,
     require_all,
     run_suite,
     run_suites,
+    suite_environment,
 )
 from .kata import CATALOGUE, Kata, UserError, discover, find, planned
 
@@ -234,7 +234,7 @@ def run_baselines(kata: Kata, python: str) -> str | None:
     script = kata.path / BASELINES_SCRIPT
     if not script.is_file():
         return None
-    env = SUITE_ENVIRONMENT | {"PYTHONPATH": str(kata.solution_dir)}
+    env = suite_environment(PYTHONPATH=str(kata.solution_dir))
     finished = subprocess.run(
         [python, str(script)], cwd=kata.path, env=env, capture_output=True, text=True
     )
