@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import subprocess
 import sys
 import tomllib
 from pathlib import Path
@@ -17,7 +18,7 @@ import nox
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "shared"))
 # Discovery needs only the standard library, so it runs in nox's own Python.
-from kata_harness.kata import TIERS, Kata, discover  # noqa: E402
+from kata_harness.kata import INTERRUPTED, NOT_PASSED, TIERS, USER_ERROR, Kata, discover  # noqa: E402
 
 CONSTRAINTS = "constraints.txt"
 MAINTAINER_TOOLS = ("cookiecutter", "ruff", "pytest", "pytest-timeout")
@@ -69,11 +70,36 @@ def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def harness(session: nox.Session, command: str, *args: str) -> None:
-    """Run a harness command in the session's environment, paths read from where nox was run."""
-    python = sys.executable if session.venv_backend == "none" else "python"
-    env = {"PYTHONPATH": str(ROOT / "shared"), "KATA_INVOKED_FROM": session.invoked_from}
-    session.run(python, "-m", "kata_harness", command, *args, env=env, external=True)
+# How a session ends when the harness exits with each status.
+ENDINGS = {
+    NOT_PASSED: "not everything passes yet: the summary above says what to do next",
+    USER_ERROR: "nothing was done: the message above says why",
+    INTERRUPTED: "interrupted",
+}
+
+
+def harness(session: nox.Session, command: str, *args: str, endings: dict | None = None) -> None:
+    """Run a harness command in the session's environment, paths read from where nox was run.
+
+    The harness prints its own verdict and next step, so a non-zero exit ends the session
+    with a line of ours, not nox's "Command ... failed", which reads as the tool breaking.
+    The exit status stays non-zero.
+    """
+    if session.venv_backend == "none":
+        python, path = sys.executable, os.environ.get("PATH", "")
+    else:
+        python = str(Path(session.bin) / "python")
+        path = os.pathsep.join([session.bin, os.environ.get("PATH", "")])
+    env = os.environ | {
+        "PATH": path,
+        "PYTHONPATH": str(ROOT / "shared"),
+        "KATA_INVOKED_FROM": session.invoked_from,
+    }
+    session.log(f"python -m kata_harness {command} {' '.join(args)}".rstrip())
+    code = subprocess.call([python, "-m", "kata_harness", command, *args], cwd=ROOT, env=env)
+    if code:
+        ending = (ENDINGS if endings is None else endings).get(code)
+        session.error(ending or f"{command} stopped with exit status {code}")
 
 
 def tier_session(tier: str) -> None:
@@ -102,6 +128,13 @@ def check(session: nox.Session) -> None:
     """Grade your copy beside the reference: check -- SLUG [PATH] [--task N | --all]."""
     install(session, katas(slugs=session.posargs[:1]), "pytest", "pytest-timeout")
     harness(session, "check", *session.posargs)
+
+
+@nox.session
+def run(session: nox.Session) -> None:
+    """Run your own code in a kata's environment, in your copy: run -- SLUG [--copy PATH] CMD ..."""
+    install(session, katas(slugs=session.posargs[:1]))
+    harness(session, "run", *session.posargs, endings={})  # the status is your program's
 
 
 @nox.session
@@ -148,6 +181,14 @@ def verify(session: nox.Session) -> None:
     session.run("ruff", "format", "--check", ".")
     session.run("python", "-m", "pytest", "shared/tests")
     harness(session, "verify", *session.posargs)
+
+
+@nox.session
+def mutate(session: nox.Session) -> None:
+    """Run each kata's tests against mutants of its solution: mutate -- SLUG ... [--again]."""
+    slugs = [arg for arg in session.posargs if not arg.startswith("-")]
+    install(session, katas(slugs=slugs), "pytest", "pytest-timeout")
+    harness(session, "mutate", *session.posargs)
 
 
 @nox.session

@@ -11,8 +11,8 @@ import os
 import sys
 from pathlib import Path
 
-from . import learner, maintainer
-from .kata import TIERS, UserError
+from . import learner, maintainer, mutation
+from .kata import INTERRUPTED, NOT_PASSED, PASSED, TIERS, USER_ERROR, UserError
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -52,6 +52,10 @@ def parser() -> argparse.ArgumentParser:
     started = command("start", "copy a kata's starter and brief to work/SLUG or DEST")
     started.add_argument("slug")
     started.add_argument("dest", nargs="?")
+    ran = command("run", "run a command in your copy, in the kata's environment")
+    ran.add_argument("slug")
+    ran.add_argument("--copy", help="your copy (default: work/SLUG)")
+    ran.add_argument("run", nargs=argparse.REMAINDER, metavar="COMMAND ...")
     with_window(with_copy("check", "grade your copy beside the reference"))
     watched = with_window(with_copy("watch", "check your copy on every save"))
     watched.add_argument("--poll", action="store_true", help="poll instead of file events")
@@ -67,6 +71,11 @@ def parser() -> argparse.ArgumentParser:
     verified.add_argument("slugs", nargs="*")
     verified.add_argument(
         "--full", action="store_true", help="prove every kata's tests strong again, records or not"
+    )
+    mutated = command("mutate", "run a kata's tests against mutants of its solution")
+    mutated.add_argument("slugs", nargs="+", metavar="SLUG")
+    mutated.add_argument(
+        "--again", action="store_true", help="run the mutants again, even with a current record"
     )
     command("sync", "regenerate every derived file").add_argument("slugs", nargs="*")
     command("new", "render a new kata from the template").add_argument(
@@ -86,12 +95,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         match args.command:
             case "tier":
-                return 0 if learner.tier(ROOT, args.tier, python) else 1
+                return verdict(learner.tier(ROOT, args.tier, python))
             case "start":
                 learner.start(ROOT, args.slug, user_path(args.dest))
             case "check":
                 copy = user_path(args.path)
-                return 0 if learner.check(ROOT, args.slug, copy, python, **window(args)) else 1
+                return verdict(learner.check(ROOT, args.slug, copy, python, **window(args)))
+            case "run":
+                return learner.run(ROOT, args.slug, args.run, user_path(args.copy))
             case "watch":
                 copy = user_path(args.path)
                 learner.watch(ROOT, args.slug, copy, python, args.poll, **window(args))
@@ -113,7 +124,9 @@ def main(argv: list[str] | None = None) -> int:
                         else "verify: every check passed"
                     )
                 )
-                return 1 if problems else 0
+                return verdict(not problems)
+            case "mutate":
+                return verdict(mutation.mutate(ROOT, args.slugs, python, args.again))
             case "sync":
                 maintainer.sync(ROOT, python, args.slugs or None)
             case "new":
@@ -123,10 +136,14 @@ def main(argv: list[str] | None = None) -> int:
                 maintainer.new(ROOT, dict(answer.split("=", 1) for answer in args.answers))
     except UserError as error:
         print(error, file=sys.stderr)
-        return 2
+        return USER_ERROR
     except KeyboardInterrupt:
-        return 130
-    return 0
+        return INTERRUPTED
+    return PASSED
+
+
+def verdict(passed: bool) -> int:
+    return PASSED if passed else NOT_PASSED
 
 
 if __name__ == "__main__":

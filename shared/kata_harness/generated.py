@@ -75,6 +75,39 @@ def figures_table(reference: SuiteResult) -> str:
     return markdown_table(["Figure", "Reference solution"], rows)
 
 
+TORCH_NOTE = (
+    "install PyTorch's CPU build first, or pip takes a CUDA build of several GB:\n"
+    "`pip install torch==2.13.0 --index-url https://download.pytorch.org/whl/cpu`"
+)
+
+
+def how_to_work(kata: Kata) -> str:
+    """The brief's 'How to work on it': the learner's loop, the same words in every kata."""
+    slug, package = kata.slug, kata.package
+    copied = ", ".join(f"`{name}`" for name in kata.learner_files)
+    also = f" (with {copied}, which the commands below read)" if copied else ""
+    lines = [
+        f"From the collection's root, `nox -s start -- {slug}` copies the starter{also}",
+        f"to `work/{slug}/`. Edit it there and grade it with `nox -s check -- {slug}`",
+        f"(`nox -s watch -- {slug}` checks again on every save): it runs your tasks up to",
+        "the first unfinished one; `--task N` runs one task, `--all` every task. A failing",
+        f"task names its next step; `nox -s hint -- {slug}` gives one more hint each time.",
+        "",
+        "Run your own code in the kata's environment, from your copy:",
+        "",
+        "```",
+        f"nox -s run -- {slug} {kata.run_example}",
+        "```",
+        "",
+        "With this folder on its own: `pip install .` (it pins the versions the collection",
+        "is tested with"
+        + ("; " + TORCH_NOTE + ")," if kata.needs_torch else "),"),
+        f"then `pytest --impl=PATH`, where PATH holds your `{package}/` (`pytest` alone tests",
+        "the untouched starter, `pytest --impl=solution` the reference).",
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def catalogue_table(planned: list[dict], available: list[Kata]) -> str:
     """Every kata, written or coming; a written one is described by its own kata.toml."""
     written = {kata.slug: kata for kata in available}

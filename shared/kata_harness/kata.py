@@ -18,6 +18,13 @@ class UserError(Exception):
     """A mistake the user can fix; the message says how."""
 
 
+# The harness's exit statuses (argparse, too, exits with USER_ERROR on a malformed command).
+PASSED = 0
+NOT_PASSED = 1  # the command ran, and what it judged does not pass yet
+USER_ERROR = 2  # nothing was done: the message says why
+INTERRUPTED = 130
+
+
 class KataNotFound(UserError, LookupError):
     """A slug that names no kata; the message suggests the nearest ones."""
 
@@ -69,6 +76,22 @@ class Kata:
     def teaches(self) -> dict[str, list[int]]:
         """Each capability of the kata's catalogue entry and the tasks that teach it."""
         return self.meta.get("teaches", {})
+
+    @property
+    def learner_files(self) -> list[str]:
+        """Files of the kata folder that start copies beside the package: what the brief's
+        own commands read (a sample input file), so they run from the learner's copy."""
+        return self.meta.get("learner_files", [])
+
+    @property
+    def run_example(self) -> str:
+        """A command the brief shows the learner running in their copy (`nox -s run`)."""
+        return self.meta.get("run_example", f"python -c 'import {self.package}'")
+
+    @property
+    def needs_torch(self) -> bool:
+        pyproject = tomllib.loads((self.path / "pyproject.toml").read_text(encoding="utf-8"))
+        return any(dep.startswith("torch") for dep in pyproject["project"]["dependencies"])
 
     @property
     def draft(self) -> bool:

@@ -46,11 +46,36 @@ def start(root: Path, slug: str, dest: Path | None = None) -> Path:
             + f", or give another destination: nox -s start -- {slug} OTHER_FOLDER"
         )
     shutil.copytree(kata.starter_dir / kata.package, target / kata.package)
-    shutil.copy2(kata.path / "README.md", target / "README.md")
+    for name in ["README.md", *kata.learner_files]:
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(kata.path / name, target / name)
+    where = f" {target}" if dest else ""
     print(f"Started {kata.title} in {target}.")
     print(f"Read {target / 'README.md'}, edit {target / kata.package}/, then run:")
-    print(f"  nox -s check -- {slug}" + (f" {target}" if dest else ""))
+    print(f"  nox -s check -- {slug}{where}")
+    print("Run your own code in the kata's environment, in your copy (the brief shows how):")
+    print(f"  nox -s run -- {slug}{' --copy' + where if dest else ''} python ...")
     return target
+
+
+def run(root: Path, slug: str, command: list[str], path: Path | None = None) -> int:
+    """Run a command in the learner's copy, with its package importable; return its status.
+
+    The command runs in the kata's environment (the session installed its dependencies)
+    with the suite's settings, so what it prints is what the tests would see.
+    """
+    kata = find(root, slug)
+    copy = learner_copy(root, kata, path)
+    if not command:
+        raise UserError(
+            f"Name the command to run in your copy, e.g. nox -s run -- {slug} "
+            f"python -m {kata.package} --help"
+        )
+    env = suite_environment(PYTHONPATH=str(copy))
+    try:
+        return subprocess.run(command, cwd=copy, env=env, check=False).returncode
+    except FileNotFoundError:
+        raise UserError(f"There is no program called {command[0]} here.") from None
 
 
 def grade_copy(root: Path, kata: Kata, copy: Path, python: str) -> SuiteResult:

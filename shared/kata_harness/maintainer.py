@@ -245,7 +245,10 @@ def run_baselines(kata: Kata, python: str) -> str | None:
 
 def generated_blocks(reference: SuiteResult, baselines: str | None) -> dict[str, str]:
     """Each generated block of the brief, as this run writes it."""
-    blocks = {"acceptance": generated.acceptance_table(reference)}
+    blocks = {
+        "acceptance": generated.acceptance_table(reference),
+        "how-to-work": generated.how_to_work(reference.kata),
+    }
     if reference.kata.figures:
         blocks["figures"] = generated.figures_table(reference)
     if baselines is not None:

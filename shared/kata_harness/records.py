@@ -78,6 +78,17 @@ def write(
         record["strength"] = strength
     if baselines is not None:
         record["baselines"] = baselines
+    if "mutation" in read(kata):
+        record["mutation"] = read(kata)["mutation"]  # guarded by its own hash
+    save(kata, record)
+
+
+def write_mutation(kata: Kata, mutation: dict) -> None:
+    """Record a mutation run beside the rest of the record (mutation.py keeps its hash)."""
+    save(kata, read(kata) | {"mutation": mutation})
+
+
+def save(kata: Kata, record: dict) -> None:
     path = kata.path / RECORD_FILE
     path.write_text(json.dumps(record, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 

@@ -6,7 +6,8 @@ import textwrap
 
 from .grading import NOT_RUN, PASS, SKIP, SuiteResult
 
-MESSAGE_LIMIT = 300
+MESSAGE_LIMIT = 300  # a message on a one-line row (a scoreboard, a progress line)
+FULL_MESSAGE_LIMIT = 2000  # a failure message under its task: in full, unless runaway
 MESSAGE_WIDTH = 100
 MESSAGE_INDENT = " " * 6
 NO_FIGURE = "-"
@@ -45,13 +46,19 @@ def shortened(text: str) -> str:
 
 
 def message_lines(text: str) -> list[str]:
-    """A failure message, cut at MESSAGE_LIMIT characters and wrapped under its task's row."""
-    return textwrap.wrap(
-        shortened(text),
-        MESSAGE_WIDTH,
-        initial_indent=MESSAGE_INDENT,
-        subsequent_indent=MESSAGE_INDENT + "  ",
-    )
+    """A failure message in full, each of its lines wrapped under its task's row.
+
+    Only a runaway message (a whole array printed) is cut, at FULL_MESSAGE_LIMIT characters.
+    """
+    if len(text) > FULL_MESSAGE_LIMIT:
+        text = text[:FULL_MESSAGE_LIMIT] + f" ... (cut at {FULL_MESSAGE_LIMIT} characters)"
+    lines = []
+    for number, line in enumerate(text.strip().splitlines()):
+        first = MESSAGE_INDENT if number == 0 else MESSAGE_INDENT + "  "
+        lines += textwrap.wrap(
+            line, MESSAGE_WIDTH, initial_indent=first, subsequent_indent=MESSAGE_INDENT + "  "
+        ) or [""]
+    return lines
 
 
 def task_cell(result: SuiteResult, number: int) -> str:

@@ -131,29 +131,54 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         items.sort(key=lambda item: task_of(item) or 0)
 
 
-def failure_message(report: pytest.TestReport) -> str:
-    """The first line a learner should read: the exception and its message."""
+def failure_message(report: pytest.TestReport, call: pytest.CallInfo, impl: Path) -> str:
+    """What a learner should read: the test's own message in full, or the error raised.
+
+    pytest's explanation of an assertion (`assert False` and its `where` lines) is left
+    out when the test gave a message of its own; an error raised by the implementation
+    is named with the line of the implementation that raised it.
+    """
     if report.skipped and isinstance(report.longrepr, tuple):
         return report.longrepr[2].removeprefix("Skipped: ")
-    crash = getattr(report.longrepr, "reprcrash", None)
-    message = crash.message if crash else str(report.longrepr).strip().splitlines()[-1]
-    if "Timeout" in message and "pytest-timeout" in message:
-        return f"stopped by the time limit ({message}): does your code loop forever?"
-    return message
+    error = call.excinfo.value if call.excinfo else None
+    if error is None:
+        crash = getattr(report.longrepr, "reprcrash", None)
+        return crash.message if crash else str(report.longrepr).strip().splitlines()[-1]
+    text = str(error).strip()
+    if isinstance(error, pytest.fail.Exception) and text.startswith("Timeout"):
+        return f"stopped by the time limit ({text.splitlines()[0]}): does your code loop forever?"
+    if isinstance(error, AssertionError):
+        own, _, explanation = text.partition("\nassert ")
+        if own.startswith("assert "):  # no message of the test's own: pytest's first line
+            return own.splitlines()[0]
+        return own or f"assert {explanation.splitlines()[0]}"
+    if isinstance(error, pytest.fail.Exception):
+        return text
+    return f"{type(error).__name__}: {text}{raised_at(call.excinfo, impl)}"
+
+
+def raised_at(excinfo: pytest.ExceptionInfo, impl: Path) -> str:
+    """Where in the implementation an error was raised: ' (raised at pkg/module.py:42)'."""
+    for entry in reversed(excinfo.traceback):
+        path = Path(entry.path)
+        if path.is_relative_to(impl):
+            return f" (raised at {path.relative_to(impl).as_posix()}:{entry.lineno + 1})"
+    return ""
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     report = yield
-    tests = item.config.stash[RESULTS]["tests"]
+    results = item.config.stash[RESULTS]
+    tests = results["tests"]
     entry = tests.setdefault(
         item.nodeid, {"task": task_of(item), "outcome": "passed", "message": ""}
     )
     if entry["outcome"] == "passed" and (report.when == "call" or not report.passed):
         outcome = "skipped" if report.skipped else report.outcome
         entry["outcome"] = outcome if report.when == "call" or report.skipped else "error"
-        entry["message"] = "" if report.passed else failure_message(report)
-        results = item.config.stash[RESULTS]
+        impl = Path(results["impl"])
+        entry["message"] = "" if report.passed else failure_message(report, call, impl)
         if entry["outcome"] in ("failed", "error") and results["failing_task"] is None:
             results["failing_task"] = entry["task"]
     return report
