@@ -77,6 +77,11 @@ def parser() -> argparse.ArgumentParser:
     mutated.add_argument(
         "--again", action="store_true", help="run the mutants again, even with a current record"
     )
+    mutated.add_argument(
+        "--survivors",
+        action="store_true",
+        help="run only the last recorded run's survivors again, and record nothing",
+    )
     command("sync", "regenerate every derived file").add_argument("slugs", nargs="*")
     command("new", "render a new kata from the template").add_argument(
         "answers", nargs="+", metavar="KEY=VALUE"
@@ -126,7 +131,8 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 return verdict(not problems)
             case "mutate":
-                return verdict(mutation.mutate(ROOT, args.slugs, python, args.again))
+                sound = mutation.mutate(ROOT, args.slugs, python, args.again, args.survivors)
+                return verdict(sound)
             case "sync":
                 maintainer.sync(ROOT, python, args.slugs or None)
             case "new":

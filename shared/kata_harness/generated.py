@@ -100,8 +100,7 @@ def how_to_work(kata: Kata) -> str:
         "```",
         "",
         "With this folder on its own: `pip install .` (it pins the versions the collection",
-        "is tested with"
-        + ("; " + TORCH_NOTE + ")," if kata.needs_torch else "),"),
+        "is tested with" + ("; " + TORCH_NOTE + ")," if kata.needs_torch else "),"),
         f"then `pytest --impl=PATH`, where PATH holds your `{package}/` (`pytest` alone tests",
         "the untouched starter, `pytest --impl=solution` the reference).",
     ]

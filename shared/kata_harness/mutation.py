@@ -60,9 +60,16 @@ def equivalents(kata: Kata) -> dict[str, str]:
     return listed
 
 
-def run(root: Path, kata: Kata, python: str, progress: bool = False) -> dict:
-    """Run every (sampled) mutant against its task's tests; return the record of the run."""
+def run(
+    root: Path, kata: Kata, python: str, progress: bool = False, only: set[str] | None = None
+) -> dict:
+    """Run every (sampled) mutant against its task's tests; return the record of the run.
+
+    With only, run just the mutants of those names (a record of such a run is partial).
+    """
     found, generated = mutant_operators.solution_mutants(kata.solution_dir)
+    if only is not None:
+        found = [mutant for mutant in found if mutant.name in only]
     started = time.monotonic()
     done = 0
 
@@ -141,24 +148,49 @@ def recorded_or_run(root: Path, kata: Kata, python: str, again: bool = False) ->
     return record
 
 
-def mutate(root: Path, slugs: list[str], python: str = sys.executable, again: bool = False) -> bool:
-    """Print each kata's mutation score and its survivors with their diffs; True if sound."""
+def mutate(
+    root: Path,
+    slugs: list[str],
+    python: str = sys.executable,
+    again: bool = False,
+    survivors: bool = False,
+) -> bool:
+    """Print each kata's mutation score and its survivors with their diffs; True if sound.
+
+    With survivors, run again only the survivors of the kata's last recorded run, current
+    or not: the quick loop while writing the tests that kill them (nothing is recorded).
+    """
     sound = True
     for slug in slugs:
         kata = find(root, slug)
         print(f"{kata.tier} {kata.name}: mutation check", flush=True)
-        record = recorded_or_run(root, kata, python, again)
         listed = equivalents(kata)
-        for survivor in record["survivors"]:
-            reason = listed.get(survivor["name"])
-            verdict = f"listed as equivalent: {reason}" if reason else "NOT KILLED"
-            print(f"\n{survivor['name']}\n  {verdict}\n{indent(survivor['diff'])}")
+        if survivors:
+            last = records.read(kata).get("mutation", {}).get("survivors", [])
+            record = run(root, kata, python, only={survivor["name"] for survivor in last})
+            print_survivors(record, listed)
+            print(
+                f"\n{kata.slug}: {len(record['survivors'])} of the last recorded run's "
+                f"{len(last)} survivors survive again ({record['mutants']} of them are "
+                "mutants of the solution as it is now); nothing was recorded"
+            )
+            sound = sound and all(s["name"] in listed for s in record["survivors"])
+            continue
+        record = recorded_or_run(root, kata, python, again)
+        print_survivors(record, listed)
         found = problems(record, listed)
         print(f"\n{kata.slug}: {summary(record, listed)} in {record['seconds']:.0f} s")
         for problem in found:
             print(f"  {problem}")
         sound = sound and not found
     return sound
+
+
+def print_survivors(record: dict, listed: dict[str, str]) -> None:
+    for survivor in record["survivors"]:
+        reason = listed.get(survivor["name"])
+        verdict = f"listed as equivalent: {reason}" if reason else "NOT KILLED"
+        print(f"\n{survivor['name']}\n  {verdict}\n{indent(survivor['diff'])}")
 
 
 def indent(text: str) -> str:
