@@ -7,6 +7,7 @@ costliest part, is reused from a kata's proof.json while its content hash is cur
 
 from __future__ import annotations
 
+import ast
 import re
 import shutil
 import subprocess
@@ -16,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import generated, records, regions, skeleton
+from . import generated, mutation, records, regions, skeleton
 from .grading import (
     PARALLEL_SUITES,
     SuiteResult,
@@ -30,6 +31,27 @@ from .kata import CATALOGUE, Kata, UserError, discover, find, planned
 README = Path("README.md")
 BASELINES_SCRIPT = "baselines.py"
 TASK_HEADING = re.compile(r"^### Task (?P<number>\d+): (?P<title>.+)$", re.M)
+# A file a brief names in backticks: a path with a folder, or a source or text file's name.
+FILE_REFERENCE = re.compile(r"`(?P<path>[\w.-]+(?:/[\w.-]+)+/?|[\w-]+\.(?:py|md|toml|cfg|yml))`")
+# The folders whose files a brief's paths name (besides the kata's package); any other
+# path is something the learner's code writes (`out/dashboard.html`) or a name elsewhere.
+KATA_FOLDERS = ("data", "tests", "ci", "starter", "solution", "work")
+EXPECTED_TIME = re.compile(r"\*\*Expected time:\*\* about (?P<hours>[\d.]+) hours")
+CODE_BLOCK = re.compile(r"^```[^\n]*\n(?P<code>.*?)^```", re.M | re.S)
+DATA_PATH = re.compile(r"(?<![\w/])data/[\w./-]+")
+# What a brief never says: how the kata was made, or a tool the conventions rule out.
+OFF_BRIEF = {
+    "the issue": "speaks of the issue that asked for the kata, not to the learner",
+    "TODO": "has a TODO",
+    "FIXME": "has a FIXME",
+    "plt.": "uses pyplot (CONTRIBUTING: figures on matplotlib.figure.Figure)",
+}
+# Modules a solution never imports, by the conventions of CONTRIBUTING.md.
+RULED_OUT_IMPORTS = {
+    "matplotlib.pyplot": "figures are drawn on matplotlib.figure.Figure",
+    "joblib": "a model is saved with skops",
+    "pickle": "a model is saved with skops",
+}
 
 
 @dataclass
@@ -83,6 +105,8 @@ def kata_checklist(root: Path, kata: Kata, python: str, full: bool) -> tuple[Che
     out.check("skeleton in sync with the template", skeleton.drift(root, kata))
     out.check("metadata", metadata_problems(root, kata))
     out.check("brief's task headings match kata.toml", heading_problems(kata))
+    out.check("brief's files, commands and wording", brief_text_problems(kata))
+    out.check("solution keeps the conventions", convention_problems(kata))
     record = records.current(root, kata)
     reference = run_suite(kata, "solution", python, alone=True)  # timed against the budget
     out.check(f"solution: {passed(reference)}", solution_problems(reference))
@@ -107,6 +131,7 @@ def kata_checklist(root: Path, kata: Kata, python: str, full: bool) -> tuple[Che
             out.note(f"not proven on this machine: {name}")
         records.write(root, kata, reference, None if unproven else strength, baselines)
     out.check("each region stubbed alone fails a test of its task", strength)
+    mutation_check(root, kata, python, full, out)
     budget, seconds = kata.budget_seconds, reference.seconds
     over = [f"the suite took {seconds:.1f} s, over its budget of {budget} s"] * (seconds > budget)
     out.check(f"suite time {seconds:.1f} s (budget {budget} s)", over)
@@ -146,6 +171,24 @@ def strength_proof(kata: Kata, python: str) -> tuple[list[str], list[str]]:
         else:
             survived.append(f"no test of task {task} fails with {name} stubbed")
     return survived, unproven
+
+
+def mutation_check(root: Path, kata: Kata, python: str, full: bool, out: Checklist) -> None:
+    """The mutation check from a current record, or run afresh (and recorded if proven)."""
+    if kata.meta.get("mutation") == "pending":
+        out.note('mutation check pending (kata.toml: mutation = "pending"): not run')
+        return
+    record = {} if full else mutation.current_record(root, kata)
+    if record:
+        out.note("mutation record reused: proof.json is current")
+    else:
+        record = mutation.run(root, kata, python)
+        if record["unproven"]:
+            out.note(f"mutants not proven on this machine: {len(record['unproven'])}")
+        else:
+            records.write_mutation(kata, record)
+    listed = mutation.equivalents(kata)
+    out.check(f"mutation: {mutation.summary(record, listed)}", mutation.problems(record, listed))
 
 
 def passed(result: SuiteResult) -> str:
@@ -292,6 +335,79 @@ def heading_problems(kata: Kata) -> list[str]:
     return problems + [f"README.md has a Task {number} that kata.toml lacks" for number in written]
 
 
+def brief_text_problems(kata: Kata) -> list[str]:
+    """Files the brief names exist; what its commands read is copied to the learner; its
+    hints and text keep to the learner's side and to the conventions."""
+    text = (kata.path / "README.md").read_text(encoding="utf-8")
+    named = [m["path"].rstrip("/") for m in FILE_REFERENCE.finditer(text)]
+    folders = (*KATA_FOLDERS, kata.package)
+    problems = [
+        f"README.md names `{path}`, which the kata does not have"
+        for path in dict.fromkeys(named)
+        if ("/" not in path or path.split("/")[0] in folders) and not reference_exists(kata, path)
+    ]
+    problems += [
+        f"kata.toml's learner_files names {name}, which the kata does not have"
+        for name in kata.learner_files
+        if not (kata.path / name).is_file()
+    ]
+    commands = "\n".join(m["code"] for m in CODE_BLOCK.finditer(text)) + kata.run_example
+    problems += [
+        f"a command of the brief reads {path}, which start does not copy "
+        "(add it to kata.toml's learner_files)"
+        for path in dict.fromkeys(DATA_PATH.findall(commands))
+        if path not in kata.learner_files
+    ]
+    hours = EXPECTED_TIME.search(text)
+    if not hours or float(hours["hours"]) != kata.meta["hours"]:
+        problems.append(
+            f"README.md's header must say 'about {kata.meta['hours']} hours' (kata.toml)"
+        )
+    if "**Builds on:**" not in text:
+        problems.append("README.md has no '**Builds on:**' line naming what it builds on")
+    hints = "\n".join(hint for task in kata.tasks for hint in task.get("hints", []))
+    for phrase, why in OFF_BRIEF.items():
+        for where, words in [("README.md", text), ("kata.toml's hints", hints)]:
+            if phrase.lower() in words.lower():
+                problems.append(f"{where} {why}: '{phrase}'")
+    return problems
+
+
+def convention_problems(kata: Kata) -> list[str]:
+    """What a program can see of CONTRIBUTING's conventions in the solution's code."""
+    problems = []
+    for relative in regions.solution_files(kata.solution_dir):
+        if relative.suffix != ".py":
+            continue
+        tree = ast.parse((kata.solution_dir / relative).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                problems.append(f"{relative}:{node.lineno}: a relative import (use absolute)")
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            names += [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            problems += [
+                f"{relative}:{node.lineno}: imports {name}: {RULED_OUT_IMPORTS[name]}"
+                for name in names
+                if name in RULED_OUT_IMPORTS
+            ]
+        mains = [n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "main"]
+        for main in mains:
+            if relative.name != "__main__.py":
+                problems.append(f"{relative}: main() belongs in the package's __main__.py")
+            elif not (isinstance(main.returns, ast.Name) and main.returns.id == "int"):
+                problems.append(f"{relative}: main(argv) returns an int, its exit status")
+    return problems
+
+
+def reference_exists(kata: Kata, path: str) -> bool:
+    """A path the brief names is a file or folder of the kata, its package or its copy."""
+    if "/" not in path:
+        return any(kata.path.rglob(path))
+    places = [kata.path, kata.solution_dir, kata.solution_dir / kata.package]
+    copy_folder = f"work/{kata.slug}"
+    return path.startswith(copy_folder) or any((place / path).exists() for place in places)
+
+
 def metadata_problems(root: Path, kata: Kata) -> list[str]:
     """kata.toml against its folder and the catalogue; hints; capabilities taught by tasks."""
     problems = []
@@ -347,7 +463,8 @@ def catalogue(root: Path) -> str:
 
 def sync(root: Path, python: str, slugs: list[str] | None = None) -> None:
     """Regenerate what is derived: starters, template-owned files, the brief's generated blocks,
-    each kata's proof.json (proving strength again where it is stale), and the catalogue."""
+    each kata's proof.json (proving strength and running the mutation check again where
+    they are stale), and the catalogue."""
     katas = [find(root, slug) for slug in slugs] if slugs else discover(root, drafts=True)
     for kata in katas:
         print(f"{kata.tier} {kata.name}: starter, skeleton files, brief's figures", flush=True)
@@ -370,6 +487,10 @@ def sync(root: Path, python: str, slugs: list[str] | None = None) -> None:
             print(f"{kata.tier} {kata.name}: proving the tests strong (proof.json)", flush=True)
             strength, unproven = strength_proof(kata, python)
             records.write(root, kata, reference, None if unproven else strength, baselines)
+        pending = kata.meta.get("mutation") == "pending"
+        if not pending and not mutation.current_record(root, kata):
+            print(f"{kata.tier} {kata.name}: mutation check (proof.json)", flush=True)
+            mutation.recorded_or_run(root, kata, python)
         for reason in reference.skips:
             print(f"{kata.tier} {kata.name}: not recorded, a test was skipped: {reason}")
     readme = root / README

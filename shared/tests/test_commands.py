@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kata_harness import learner, maintainer, progress, regions
+from kata_harness import learner, maintainer, mutation, progress, regions
 from kata_harness.kata import UserError, find
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -57,6 +57,23 @@ def test_start_copies_the_starter_and_brief(collection):
     assert sorted(path.name for path in copy.iterdir()) == ["README.md", "word_count"]
     starter = collection / "projects/beginner/01-word-count/starter/word_count/__init__.py"
     assert (copy / "word_count" / "__init__.py").read_text() == starter.read_text()
+
+
+def test_start_copies_what_the_briefs_commands_read_and_run_runs_in_the_copy(collection, capfd):
+    kata = collection / "projects/beginner/01-word-count"
+    (kata / "data").mkdir()
+    (kata / "data/words.txt").write_text("The cat\n")
+    toml = kata / "kata.toml"
+    toml.write_text('learner_files = ["data/words.txt"]\n' + toml.read_text())
+    copy = learner.start(collection, "word-count")
+    assert (copy / "data/words.txt").read_text() == "The cat\n"
+    solved = solved_copy(collection, "running-mean", "running_mean")
+    command = [PYTHON, "-c", "import running_mean; print(running_mean.__file__)"]
+    assert learner.run(collection, "running-mean", command) == 0
+    assert str(solved / "running_mean" / "__init__.py") in capfd.readouterr().out
+    assert learner.run(collection, "running-mean", [PYTHON, "-c", "raise SystemExit(3)"]) == 3
+    with pytest.raises(UserError, match="Name the command to run"):
+        learner.run(collection, "running-mean", [])
 
 
 def test_start_never_overwrites(collection):
@@ -268,7 +285,7 @@ def test_verify_catches_a_region_that_no_test_needs(collection):
         + "\n    def reset(self) -> None:\n"
         + '        """Forget every value."""\n'
         + "        # BEGIN SOLUTION (task 1): set the count and the mean back to zero\n"
-        + "        self.count, self.mean = 0, 0.0\n"
+        + "        self.__init__()\n"
         + "        # END SOLUTION\n"
     )
     maintainer.sync(collection, PYTHON, ["running-mean"])
@@ -276,6 +293,62 @@ def test_verify_catches_a_region_that_no_test_needs(collection):
         "running-mean: no test of task 1 fails with region 2 of running_mean/__init__.py "
         "(task 1) stubbed"
     ]
+
+
+def test_verify_fails_on_a_surviving_mutant_until_it_is_listed_with_a_reason(collection, capsys):
+    kata = collection / "projects/beginner/01-word-count"
+    module = kata / "solution/word_count/__init__.py"
+    module.write_text(module.read_text().replace(".split()", ".split(sep=None)"))
+    maintainer.sync(collection, PYTHON, ["word-count"])
+    survivor = (
+        "word_count/__init__.py::words [argument] return text.lower().split(sep=None) "
+        "=> return text.lower().split()"
+    )
+    problems = maintainer.verify(collection, PYTHON, ["word-count"])
+    assert problems == [
+        f"word-count: mutant survives its task's tests: {survivor} (kill it with a test, "
+        "or list it in equivalent-mutants.toml with a reason)"
+    ]
+    (kata / "equivalent-mutants.toml").write_text(
+        f'[[equivalent]]\nmutant = "{survivor}"\nreason = "sep=None is the default of split"\n'
+    )
+    assert maintainer.verify(collection, PYTHON, ["word-count"]) == []
+    assert "mutation record reused" in capsys.readouterr().out
+    assert mutation.mutate(collection, ["word-count"], PYTHON)
+    out = capsys.readouterr().out
+    assert "listed as equivalent: sep=None is the default of split" in out
+    assert "-    return text.lower().split(sep=None)" in out
+    assert "1/1 non-equivalent mutants killed (100%)" not in out  # the only mutant is listed
+    assert "0/0 non-equivalent mutants killed (100%); mutants: 1, 1 listed as equivalent" in out
+
+
+def test_a_listed_mutant_that_no_longer_survives_is_reported(collection):
+    kata = collection / "projects/beginner/01-word-count"
+    (kata / "equivalent-mutants.toml").write_text(
+        '[[equivalent]]\nmutant = "word_count/__init__.py::gone"\nreason = "it was"\n'
+    )
+    assert maintainer.verify(collection, PYTHON, ["word-count"]) == [
+        "word-count: equivalent-mutants.toml lists a mutant that is not a survivor: "
+        "word_count/__init__.py::gone"
+    ]
+
+
+def test_verify_reads_the_brief_for_missing_files_and_words_that_do_not_belong(collection):
+    kata = collection / "projects/beginner/01-word-count"
+    brief = kata / "README.md"
+    brief.write_text(
+        brief.read_text().replace(
+            "## Tasks",
+            "Read `data/notes.md` first; the issue that asked for this kata wanted it.\n\n"
+            "```\nnox -s run -- word-count python -m word_count data/words.txt\n```\n\n## Tasks",
+        )
+    )
+    (kata / "data").mkdir()
+    (kata / "data/words.txt").write_text("a b\n")
+    problems = "\n".join(maintainer.verify(collection, PYTHON, ["word-count"]))
+    assert "README.md names `data/notes.md`, which the kata does not have" in problems
+    assert "speaks of the issue that asked for the kata" in problems
+    assert "reads data/words.txt, which start does not copy" in problems
 
 
 def test_bench_runs_the_katas_benchmark_on_your_copy_then_the_reference(collection, capfd):

@@ -84,7 +84,7 @@ def test_a_stale_record_is_never_trusted(collection):
         module.read_text()
         + "\n    def reset(self) -> None:\n"
         + "        # BEGIN SOLUTION (task 1): forget every value\n"
-        + "        self.count, self.mean = 0, 0.0\n"
+        + "        self.__init__()\n"
         + "        # END SOLUTION\n"
     )
     maintainer.sync(collection, PYTHON, ["running-mean"])

@@ -156,3 +156,32 @@ def test_stop_at_failing_task_runs_the_tasks_in_order_up_to_the_first_failure(ka
     run = pytest_in(kata, "--stop-at-failing-task")
     assert "task 1 fails: the tasks after it were not run" in run.stdout
     assert {test["task"] for test in results(kata)["tests"]} == {1}
+
+
+def test_a_failure_shows_the_tests_own_message_and_where_an_error_was_raised(kata, tmp_path):
+    copy = tmp_path / "mine"
+    shutil.copytree(kata / "solution", copy)
+    module = copy / "word_count" / "__init__.py"
+    source = module.read_text()
+    source = source.replace("return text.lower().split()", "return text.split()")
+    source = source.replace(
+        "return dict(Counter(words(text)))", "raise ValueError('no counting today')"
+    )
+    module.write_text(source)
+    pytest_in(kata, f"--impl={copy}")
+    messages = {test["nodeid"].split("::")[1]: test["message"] for test in results(kata)["tests"]}
+    assert messages["test_words_are_lower_cased"] == "Task 1: expected ['the', 'cat']"
+    line = source.splitlines().index("    raise ValueError('no counting today')") + 1
+    assert messages["test_counts"] == (
+        f"ValueError: no counting today (raised at word_count/__init__.py:{line})"
+    )
+
+
+def test_an_assertion_without_a_message_shows_pytests_first_line_only(kata, tmp_path):
+    copy = tmp_path / "mine"
+    shutil.copytree(kata / "solution", copy)
+    module = copy / "word_count" / "__init__.py"
+    module.write_text(module.read_text().replace("dict(Counter(words(text)))", "{}"))
+    pytest_in(kata, f"--impl={copy}", "--task=2")
+    messages = {test["nodeid"].split("::")[1]: test["message"] for test in results(kata)["tests"]}
+    assert messages["test_counts"] == "assert {} == {'a': 2, 'b': 1}"
