@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from .grading import NOT_RUN, PASS, SKIP, SuiteResult
+from .grading import FAIL, NOT_RUN, PASS, SKIP, SuiteResult
 
 MESSAGE_LIMIT = 300  # a message on a one-line row (a scoreboard, a progress line)
 FULL_MESSAGE_LIMIT = 2000  # a failure message under its task: in full, unless runaway
@@ -181,18 +181,15 @@ def next_step(yours: SuiteResult) -> str:
             f"Every task passes ({done} of {done}). See your copy beside the reference: "
             f"nox -s solution -- {kata.slug}"
         )
-    todo = next(
-        (task for task in kata.tasks if yours.task_state(task["number"]) not in (PASS, SKIP)),
-        None,
-    )
-    if todo is None:
-        return "Every task passes, but the run reported an error (above); fix it and check again."
-    if yours.task_state(todo["number"]) == NOT_RUN:
+    passed, failing = yours.tasks_in(PASS), yours.tasks_in(FAIL)
+    so_far = "" if yours.tasks_in(NOT_RUN) else f"{done} of {len(kata.tasks)} tasks pass. "
+    if failing:
+        todo = failing[0]
         return (
-            f"Task {numbers(yours.tasks_in(PASS))} passes. The others were not run; "
-            f"check them: nox -s check -- {kata.slug}"
+            f"{so_far}Next: task {todo}, {kata.task_title(todo)}. "
+            f"Stuck? nox -s hint -- {kata.slug} {todo}"
         )
-    return (
-        f"{done} of {len(kata.tasks)} tasks pass. Next: task {todo['number']}, {todo['title']}. "
-        f"Stuck? nox -s hint -- {kata.slug} {todo['number']}"
-    )
+    if yours.error:
+        return "The run reported an error (above); fix it and check again."
+    tasks = f"Task {passed[0]} passes" if len(passed) == 1 else f"Tasks {numbers(passed)} pass"
+    return f"{tasks}. The others were not run; check them: nox -s check -- {kata.slug}"
