@@ -166,19 +166,19 @@ def judge(model: BaseEstimator, columns: list[str], split: dict) -> dict:
     model.fit(fit_features[columns], fit_labels)
     validation_features, validation_labels, validation_amounts = split["validation"]
     threshold = cost_minimising_threshold(
-        fraud_scores(model, validation_features[columns]), validation_labels, validation_amounts
+        validation_labels, fraud_scores(model, validation_features[columns]), validation_amounts
     )
     test_features, labels, amounts = split["test"]
     scores = fraud_scores(model, test_features[columns])
     flagged = scores >= threshold
-    cost = expected_cost(flagged, labels, amounts)
+    cost = expected_cost(labels, flagged, amounts)
     return {
         "flagged": flagged,
         "pr_auc": decimals(average_precision_score(labels, scores)),
         "roc_auc": f"{roc_auc_score(labels, scores):.3f}",
-        "recall": f"{recall_at_precision(scores, labels, MIN_PRECISION):.3f}",
+        "recall": f"{recall_at_precision(labels, scores, MIN_PRECISION):.3f}",
         "cost": f"{cost:,.0f}",
-        "share": f"{cost / expected_cost(np.zeros_like(flagged), labels, amounts):.3f}",
+        "share": f"{cost / expected_cost(labels, np.zeros_like(flagged), amounts):.3f}",
     }
 
 
@@ -229,7 +229,7 @@ def models(transactions: pd.DataFrame, scenarios: pd.Series) -> tuple[str, str]:
         "weighted boosting": "weighted boosting (Task 5, the reference)",
     }
     caught = {
-        column: caught_by_scenario(judged[name]["flagged"], scenarios)
+        column: caught_by_scenario(scenarios, judged[name]["flagged"])
         for column, name in compared.items()
     }
     rows = [

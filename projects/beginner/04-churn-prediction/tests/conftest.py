@@ -70,6 +70,6 @@ def model_path(fitted_pipeline, tmp_path_factory):
     """The fitted pipeline saved by your Task 5 `save_model`."""
     from churn.score import save_model
 
-    path = tmp_path_factory.mktemp("model") / "model.joblib"
+    path = tmp_path_factory.mktemp("model") / "model.skops"
     save_model(fitted_pipeline, path)
     return path

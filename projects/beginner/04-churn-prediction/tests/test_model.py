@@ -12,7 +12,7 @@ from sklearn.metrics import roc_auc_score
 from sklearn.pipeline import Pipeline
 from sklearn.utils.validation import check_is_fitted
 
-from churn.data import ID_COLUMN, TARGET
+from churn.data import ID_COLUMN, TARGET, cross_validation
 from churn.features import ChurnFeatures
 from churn.model import (
     CATEGORY_COLUMNS,
@@ -178,6 +178,44 @@ def test_out_of_fold_probabilities_come_from_models_that_never_saw_the_customer(
     )
     with pytest.raises(NotFittedError):
         check_is_fitted(memoriser)
+
+
+FINGERPRINT_SCALE = 1e8  # above the sum of all 7,043 ids, so that a fingerprint is below 1
+
+
+class FoldRecorder(ClassifierMixin, BaseEstimator):
+    """Scores every customer it is asked about with one number that names its training
+    customers: the sum of their ids / FINGERPRINT_SCALE. Two different training folds
+    give two different scores."""
+
+    def fit(self, X, y):
+        self.fingerprint_ = float(X[ID_COLUMN].sum()) / FINGERPRINT_SCALE
+        self.classes_ = np.unique(y)
+        return self
+
+    def predict_proba(self, X):
+        return np.column_stack(
+            [1 - np.full(len(X), self.fingerprint_), np.full(len(X), self.fingerprint_)]
+        )
+
+    def predict(self, X):
+        return np.zeros(len(X), dtype=int)
+
+
+@pytest.mark.task(3)
+@pytest.mark.parametrize("fold_seed", [0, 7])
+def test_the_folds_are_the_katas_seeded_stratified_folds(customers, labels, fold_seed):
+    ids = customers[ID_COLUMN].to_numpy()
+    probabilities = out_of_fold_probabilities(FoldRecorder(), customers, labels, fold_seed)
+    expected = np.empty(len(customers))
+    for train, held_out in cross_validation(fold_seed).split(customers, labels):
+        expected[held_out] = ids[train].sum() / FINGERPRINT_SCALE
+    assert np.array_equal(np.asarray(probabilities), expected), (
+        f"Task 3: with seed {fold_seed}, each customer should be scored by the model of the "
+        f"fold of cross_validation({fold_seed}) that held them out (shuffled, stratified and "
+        "seeded); the folds were others. cv=5 gives scikit-learn's unshuffled folds, and a "
+        "seed written into the code ignores the one you are given."
+    )
 
 
 @pytest.mark.task(3)

@@ -60,18 +60,19 @@ def test_validate_returns_typed_columns(raw_customers):
 def test_every_kind_of_broken_value_is_found(clean_rows):
     broken = clean_rows.copy()
     rows = broken.index
-    changes = {
-        (rows[0], "tenure"): "seven",  # not a number
-        (rows[1], "tenure"): "2.5",  # not whole
-        (rows[2], "female"): "2",  # above the maximum
-        (rows[3], "monthly_charges"): "-5",  # below the minimum
-        (rows[4], "contract"): "Monthly",  # not a known category
-        (rows[5], "payment_method"): None,  # missing
-        (rows[6], "total_charges"): None,  # missing with a tenure above 0
-        (rows[7], "monthly_charges"): "inf",  # not finite
-        (rows[8], "churn"): "yes",  # categories are exact: "Yes" or "No"
+    contracts = "['Month-to-month', 'One year', 'Two year']"
+    changes = {  # (row, column): (the value written there, the message expected)
+        (rows[0], "tenure"): ("seven", "'seven' is not a number"),
+        (rows[1], "tenure"): ("2.5", "'2.5' is not a whole number"),
+        (rows[2], "female"): ("2", "'2' is above 1"),
+        (rows[3], "monthly_charges"): ("-5", "'-5' is below 0.0"),
+        (rows[4], "contract"): ("Monthly", f"'Monthly' is not one of {contracts}"),
+        (rows[5], "payment_method"): (None, "the value is missing"),
+        (rows[6], "total_charges"): (None, "the value is missing"),  # with a tenure above 0
+        (rows[7], "monthly_charges"): ("inf", "'inf' is not a finite number"),
+        (rows[8], "churn"): ("yes", "'yes' is not one of ['No', 'Yes']"),  # exact: "Yes"
     }
-    for (row, column), value in changes.items():
+    for (row, column), (value, _) in changes.items():
         broken.loc[row, column] = value
     problems = find_problems(broken)
     assert pairs(problems) == set(changes), (
@@ -80,11 +81,11 @@ def test_every_kind_of_broken_value_is_found(clean_rows):
         f"unexpected: {sorted(pairs(problems) - set(changes), key=str)}"
     )
     for problem in problems:
-        value = changes[(problem.row, problem.column)]
-        expected = "missing" if value is None else value
-        assert expected in problem.message, (
-            f"Task 1: the message of a problem should name what is wrong ({expected!r}) so "
-            f"that the data's owner can find it; got {problem.message!r}"
+        value, expected = changes[(problem.row, problem.column)]
+        assert problem.message == expected, (
+            f"Task 1: {problem.column} {value!r}: the message names the value and what is "
+            f"wrong with it, as value_problems' docstring says: expected {expected!r}, got "
+            f"{problem.message!r}"
         )
 
 
@@ -96,6 +97,11 @@ def test_a_value_gets_one_problem_only(clean_rows):
     assert len(problems) == 1 and pairs(problems) == {(broken.index[0], "tenure")}, (
         "Task 1: tenure '-2.5' is both not whole and below 0, but it is one bad value: "
         f"expected one Problem, got {problems}"
+    )
+    assert problems[0].message == "'-2.5' is not a whole number", (
+        "Task 1: the first rule that applies names the problem, in the order of "
+        f"value_problems' docstring: expected \"'-2.5' is not a whole number\", got "
+        f"{problems[0].message!r}"
     )
 
 

@@ -1,35 +1,26 @@
-"""Task 5: save the pipeline, and score a CSV file of customers from the command line."""
+"""Task 7: score every good row of a CSV file, report every bad one, from the command line."""
 
-import os
-import subprocess
+import re
+import runpy
 import sys
 from pathlib import Path
 
-import joblib
 import numpy as np
 import pandas as pd
 import pytest
-import sklearn
+import skops.io as sio
 
 import churn
+from churn.__main__ import FAILED, NONE_SCORED, OK, SOME_REJECTED, main
 from churn.data import ID_COLUMN, TARGET
 from churn.schema import SchemaError
-from churn.score import (
-    ALL_SCORED,
-    FAILED,
-    PROBABILITY_COLUMN,
-    SOME_REJECTED,
-    load_model,
-    main,
-    read_customers,
-    score_customers,
-)
+from churn.score import PROBABILITY_COLUMN, read_customers, score_customers
 
 KATA = Path(__file__).resolve().parents[1]
 SAMPLE_FILE = KATA / "data" / "new_customers.csv"
 FILE_ROWS = 30  # customers in a generated test file; the first is on line 2
 TOLERANCE = 1e-9
-# (line, column) -> the bad value written there; a column of None marks a cut-short row
+# (line, column) -> the bad value written there
 BAD_VALUES = {
     (3, "tenure"): "seven",
     (7, "contract"): "Monthly",
@@ -65,93 +56,13 @@ def reference_probabilities(pipeline, customers: pd.DataFrame, ids: list) -> np.
     return pipeline.predict_proba(rows)[:, 1]
 
 
-@pytest.mark.task(5)
-def test_a_saved_model_loads_and_predicts_the_same(model_path, fitted_pipeline, customers):
-    saved = joblib.load(model_path)
-    assert isinstance(saved, dict) and saved.get("sklearn_version") == sklearn.__version__, (
-        "Task 5: save_model should write {'pipeline': ..., 'sklearn_version': "
-        "sklearn.__version__} with joblib; the file holds "
-        f"{sorted(saved) if isinstance(saved, dict) else type(saved).__name__}"
-    )
-    loaded = load_model(model_path)
-    sample = customers.head(50)
-    assert np.allclose(
-        loaded.predict_proba(sample), fitted_pipeline.predict_proba(sample), rtol=0, atol=0
-    ), "Task 5: the loaded pipeline should predict exactly as the one that was saved"
+def score(model, source, output=None) -> int:
+    """`python -m churn score SOURCE --model-file MODEL [--output OUTPUT]`, in this process."""
+    extra = [] if output is None else ["--output", str(output)]
+    return main(["score", str(source), "--model-file", str(model), *extra])
 
 
-@pytest.mark.task(5)
-def test_a_model_from_another_scikit_learn_is_refused(fitted_pipeline, tmp_path):
-    path = tmp_path / "old.joblib"
-    joblib.dump({"pipeline": fitted_pipeline, "sklearn_version": "0.24.2"}, path)
-    with pytest.raises(ValueError) as raised:
-        load_model(path)
-    message = str(raised.value)
-    assert "0.24.2" in message and sklearn.__version__ in message, (
-        "Task 5: a model saved by scikit-learn 0.24.2 must be refused with a message naming "
-        f"both versions (0.24.2 and {sklearn.__version__}); got {message!r}"
-    )
-
-
-@pytest.mark.task(5)
-def test_a_file_that_is_no_model_is_refused(tmp_path):
-    path = tmp_path / "list.joblib"
-    joblib.dump(["not", "a", "model"], path)
-    with pytest.raises(ValueError, match="list.joblib"):
-        load_model(path)
-
-
-@pytest.mark.task(5)
-def test_read_customers_knows_the_csv_format(tmp_path):
-    path = tmp_path / "messy.csv"
-    path.write_bytes(
-        b"\xef\xbb\xbfcustomer_id, tenure ,notes\r\n"
-        b'A-1, 5 ,"called, twice"\r\n'
-        b"\r\n"
-        b"A-2,,fine\r\n"
-        b"A-3,7\r\n"
-        b"A-4,8,ok,extra\r\n"
-        b"A-5,9,last\r\n"
-    )
-    frame, problems = read_customers(path)
-    assert list(frame.columns) == ["customer_id", "tenure", "notes"], (
-        "Task 5: the header (after a byte-order mark, stripped of spaces) names the columns: "
-        f"expected ['customer_id', 'tenure', 'notes'], got {list(frame.columns)}"
-    )
-    assert list(frame.index) == [2, 4, 7], (
-        "Task 5: the frame's index is each row's line in the file (the header is line 1, a "
-        "blank line is skipped but still counted, rows of the wrong length are left out): "
-        f"expected [2, 4, 7], got {list(frame.index)}"
-    )
-    expected = [["A-1", "5", "called, twice"], ["A-2", None, "fine"], ["A-5", "9", "last"]]
-    got = [[None if pd.isna(value) else value for value in row] for row in frame.to_numpy()]
-    assert got == expected, (
-        "Task 5: values are strings stripped of spaces, an empty value is None, and a quoted "
-        f"field may hold a comma: expected {expected}, got {got}"
-    )
-    found = sorted((problem.row, problem.column) for problem in problems)
-    assert found == [(5, None), (6, None)], (
-        "Task 5: lines 5 (two fields) and 6 (four) do not match the header's three: expected "
-        f"Problem(5, None, ...) and Problem(6, None, ...), got {problems}"
-    )
-    assert all("3" in problem.message for problem in problems) and "2" in problems[0].message, (
-        "Task 5: a cut-short or overlong row's message gives the expected and the found "
-        f"number of fields; got {[problem.message for problem in problems]}"
-    )
-
-
-@pytest.mark.task(5)
-@pytest.mark.parametrize(
-    ("content", "what"), [(b"tenure\n\xe9t\xe9\n", "not UTF-8"), (b"", "empty")]
-)
-def test_read_customers_refuses_an_unreadable_file(content, what, tmp_path):
-    path = tmp_path / "bad.csv"
-    path.write_bytes(content)
-    with pytest.raises(ValueError, match="bad.csv"):
-        read_customers(path)
-
-
-@pytest.mark.task(5)
+@pytest.mark.task(7)
 def test_good_rows_are_scored_and_bad_rows_reported(
     raw_customers, customers, fitted_pipeline, tmp_path
 ):
@@ -160,125 +71,190 @@ def test_good_rows_are_scored_and_bad_rows_reported(
     scored, problems = score_customers(fitted_pipeline, frame)
     found = {(problem.row, problem.column) for problem in problems}
     assert found == set(BAD_VALUES), (
-        f"Task 5: expected problems at (line, column) {sorted(BAD_VALUES)}, got {sorted(found)}"
+        f"Task 7: expected problems at (line, column) {sorted(BAD_VALUES)}, got {sorted(found)}"
     )
     ids = good_ids(raw_customers, {line for line, _ in BAD_VALUES})
     assert list(scored[ID_COLUMN].astype(int)) == ids, (
-        f"Task 5: every good row, and only those, in their order, with their {ID_COLUMN}: "
+        f"Task 7: every good row, and only those, in their order, with their {ID_COLUMN}: "
         f"expected {ids}, got {list(scored[ID_COLUMN])}"
     )
     expected = reference_probabilities(fitted_pipeline, customers, ids)
     assert np.allclose(scored[PROBABILITY_COLUMN].astype(float), expected, atol=TOLERANCE), (
-        f"Task 5: {PROBABILITY_COLUMN} should be the pipeline's churn probability of each row "
+        f"Task 7: {PROBABILITY_COLUMN} should be the pipeline's churn probability of each row "
         "(after coerce_types, so that the strings of the file become numbers)"
     )
 
 
-@pytest.mark.task(5)
+@pytest.mark.task(7)
 def test_a_missing_column_stops_the_batch(raw_customers, fitted_pipeline, tmp_path):
     path = write_customers(raw_customers, tmp_path / "in.csv", {}, cut_short=None)
     frame, _ = read_customers(path)
     with pytest.raises(SchemaError) as raised:
         score_customers(fitted_pipeline, frame.drop(columns="monthly_charges"))
     assert "monthly_charges" in str(raised.value), (
-        "Task 5: without a monthly_charges column no row can be scored: raise SchemaError "
+        "Task 7: without a monthly_charges column no row can be scored: raise SchemaError "
         "naming the column"
     )
 
 
-@pytest.mark.task(5)
+@pytest.mark.task(7)
 def test_a_batch_of_bad_rows_gives_an_empty_result(raw_customers, fitted_pipeline, tmp_path):
     path = write_customers(raw_customers, tmp_path / "in.csv", {}, cut_short=None)
     frame, _ = read_customers(path)
     scored, problems = score_customers(fitted_pipeline, frame.assign(tenure="unknown"))
     assert len(scored) == 0 and PROBABILITY_COLUMN in scored and len(problems) == FILE_ROWS, (
-        "Task 5: when every row is bad, return an empty frame (with the probability column) "
+        "Task 7: when every row is bad, return an empty frame (with the probability column) "
         f"and one problem per row; got {len(scored)} scored rows and {len(problems)} problems"
     )
 
 
-@pytest.mark.task(5)
+@pytest.mark.task(7)
 def test_the_command_line_scores_good_rows_and_reports_bad_ones(
     raw_customers, customers, fitted_pipeline, model_path, tmp_path, capsys
 ):
     source = write_customers(raw_customers, tmp_path / "in.csv", BAD_VALUES, CUT_SHORT_LINE)
     output = tmp_path / "out.csv"
-    status = main([str(model_path), str(source), str(output)])
+    status = score(model_path, source, output)
     errors = capsys.readouterr().err
     assert status == SOME_REJECTED, (
-        f"Task 5: some rows were rejected, so the exit status is SOME_REJECTED "
+        f"Task 7: some rows were rejected, so the exit status is SOME_REJECTED "
         f"({SOME_REJECTED}); got {status}"
     )
     lines = errors.splitlines()
+    expected_first = f"{source}, line 3, tenure: 'seven' is not a number"
+    assert lines and lines[0] == expected_first, (
+        "Task 7: one line per problem on standard error, in line order, as FILE, line N, "
+        f"FIELD: MESSAGE; the first should read\n{expected_first}\nbut standard error said:\n"
+        f"{errors}"
+    )
+    reported = [int(match[1]) for line in lines if (match := re.search(r", line (\d+)", line))]
+    expected_lines = sorted([line for line, _ in BAD_VALUES] + [CUT_SHORT_LINE])
+    assert reported == expected_lines, (
+        f"Task 7: expected one line for each of the lines {expected_lines} of the file, in "
+        f"that order; standard error said:\n{errors}"
+    )
     for line, column in [*BAD_VALUES, (CUT_SHORT_LINE, None)]:
-        named = [text for text in lines if f"line {line}" in text and (column or "") in text]
-        assert named, (
-            f"Task 5: standard error should name line {line}"
-            f"{' and the field ' + column if column else ''}; it said:\n{errors}"
+        where = f"{source}, line {line}" + (f", {column}: " if column else ": ")
+        assert any(text.startswith(where) for text in lines), (
+            f"Task 7: standard error should have a line beginning {where!r}; it said:\n{errors}"
         )
     scored = pd.read_csv(output)
     ids = good_ids(raw_customers, {line for line, _ in BAD_VALUES} | {CUT_SHORT_LINE})
     assert scored[ID_COLUMN].tolist() == ids, (
-        f"Task 5: the output should hold every good row in order: ids {ids}, "
+        f"Task 7: the output should hold every good row in order: ids {ids}, "
         f"got {scored[ID_COLUMN].tolist()}"
     )
     assert list(scored.columns[:-1]) == [c for c in raw_customers if c != TARGET] and (
         scored.columns[-1] == PROBABILITY_COLUMN
-    ), f"Task 5: the output's columns are the input's, then {PROBABILITY_COLUMN}"
+    ), f"Task 7: the output's columns are the input's, then {PROBABILITY_COLUMN}"
     expected = reference_probabilities(fitted_pipeline, customers, ids)
     assert np.allclose(scored[PROBABILITY_COLUMN], expected, atol=TOLERANCE), (
-        "Task 5: the output's probabilities differ from the pipeline's"
+        "Task 7: the output's probabilities differ from the pipeline's"
     )
 
 
-@pytest.mark.task(5)
-def test_a_clean_file_exits_zero(raw_customers, model_path, tmp_path, capsys):
+@pytest.mark.task(7)
+def test_a_clean_file_exits_ok_and_prints_to_standard_output(
+    raw_customers, model_path, tmp_path, capsys
+):
     source = write_customers(raw_customers, tmp_path / "in.csv", {}, cut_short=None)
-    status = main([str(model_path), str(source), str(tmp_path / "out.csv")])
-    assert status == ALL_SCORED and len(pd.read_csv(tmp_path / "out.csv")) == FILE_ROWS, (
-        f"Task 5: every row was good: all {FILE_ROWS} scored and exit status ALL_SCORED "
-        f"({ALL_SCORED}); got status {status}"
+    status = score(model_path, source)
+    printed = capsys.readouterr()
+    assert status == OK and printed.err == "", (
+        f"Task 7: every row was good: exit status OK ({OK}) and nothing on standard error; "
+        f"got status {status} and:\n{printed.err}"
+    )
+    (tmp_path / "printed.csv").write_text(printed.out)
+    scored = pd.read_csv(tmp_path / "printed.csv")
+    assert len(scored) == FILE_ROWS and scored.columns[-1] == PROBABILITY_COLUMN, (
+        f"Task 7: without --output the scored rows go to standard output as CSV: expected "
+        f"{FILE_ROWS} rows ending in {PROBABILITY_COLUMN}; it printed:\n{printed.out[:500]}"
     )
 
 
-@pytest.mark.task(5)
-@pytest.mark.parametrize("broken", ["no model file", "not a model", "missing column"])
+@pytest.mark.task(7)
+def test_a_file_of_bad_rows_only_exits_none_scored(raw_customers, model_path, tmp_path, capsys):
+    source = write_customers(raw_customers, tmp_path / "in.csv", {}, cut_short=None)
+    pd.read_csv(source).assign(contract="Monthly").to_csv(source, index=False)
+    output = tmp_path / "out.csv"
+    status = score(model_path, source, output)
+    errors = capsys.readouterr().err.splitlines()
+    assert status == NONE_SCORED, (
+        f"Task 7: every row was bad, so nothing was scored: the exit status is NONE_SCORED "
+        f"({NONE_SCORED}), not SOME_REJECTED ({SOME_REJECTED}); got {status}"
+    )
+    assert len(errors) == FILE_ROWS, (
+        f"Task 7: each of the {FILE_ROWS} bad rows is reported, one line each; got {len(errors)}"
+    )
+    scored = pd.read_csv(output)
+    assert len(scored) == 0 and scored.columns[-1] == PROBABILITY_COLUMN, (
+        f"Task 7: the output holds the header only (the input's columns, then "
+        f"{PROBABILITY_COLUMN}); got {len(scored)} rows and columns {list(scored.columns)}"
+    )
+
+
+@pytest.mark.task(7)
+@pytest.mark.parametrize(
+    "broken", ["no model file", "not a model", "missing column", "no input file", "no output"]
+)
 def test_nothing_to_score_fails_in_one_line(broken, raw_customers, model_path, tmp_path, capsys):
     source = write_customers(raw_customers, tmp_path / "in.csv", {}, cut_short=None)
-    model = model_path
+    model, output = model_path, tmp_path / "out.csv"
     if broken == "no model file":
-        model = tmp_path / "nowhere.joblib"
+        model = tmp_path / "nowhere.skops"
     elif broken == "not a model":
-        model = tmp_path / "list.joblib"
-        joblib.dump([1, 2, 3], model)
-    else:
+        model = tmp_path / "list.skops"
+        sio.dump([1, 2, 3], model)
+    elif broken == "missing column":
         pd.read_csv(source).drop(columns="contract").to_csv(source, index=False)
-    status = main([str(model), str(source), str(tmp_path / "out.csv")])
+    elif broken == "no input file":
+        source = tmp_path / "nowhere.csv"
+    else:
+        output = tmp_path / "no such folder" / "out.csv"
+    status = score(model, source, output)
     errors = capsys.readouterr().err
     assert status == FAILED and "Traceback" not in errors and errors.strip(), (
-        f"Task 5: with {broken}, nothing can be scored: print one line that says why and "
+        f"Task 7: with {broken}, nothing can be scored: print a message that says why and "
         f"return FAILED ({FAILED}), without a traceback; got status {status} and:\n{errors}"
     )
 
 
-@pytest.mark.task(5)
-def test_python_dash_m_churn_score_on_the_sample_file(model_path, tmp_path):
+@pytest.mark.task(7)
+def test_python_dash_m_churn_score_on_the_sample_file(model_path, tmp_path, capsys, monkeypatch):
+    # `python -m churn` runs churn/__main__.py as the program; so does run_path, in this
+    # process (a new interpreter would spend seconds importing scikit-learn and skops again).
     output = tmp_path / "scored.csv"
-    package_home = Path(churn.__file__).resolve().parents[1]
-    environment = os.environ | {"PYTHONPATH": str(package_home)}
-    command = [sys.executable, "-m", "churn.score", str(model_path), str(SAMPLE_FILE), str(output)]
-    run = subprocess.run(command, capture_output=True, text=True, env=environment, check=False)
-    assert run.returncode == SOME_REJECTED, (
-        f"Task 5: python -m churn.score on data/new_customers.csv should exit with "
+    arguments = [
+        "score",
+        str(SAMPLE_FILE),
+        "--model-file",
+        str(model_path),
+        "--output",
+        str(output),
+    ]
+    monkeypatch.setattr(sys, "argv", ["python -m churn", *arguments])
+    with pytest.raises(SystemExit) as exited:
+        runpy.run_path(str(Path(churn.__file__).with_name("__main__.py")), run_name="__main__")
+    status, errors = exited.value.code, capsys.readouterr().err
+    assert status == SOME_REJECTED, (
+        f"Task 7: python -m churn score data/new_customers.csv should exit with "
         f"SOME_REJECTED ({SOME_REJECTED}): four of its nine rows are bad. It exited with "
-        f"{run.returncode}; standard error:\n{run.stderr}"
+        f"{status}; standard error:\n{errors}"
     )
-    for line in (4, 6, 8, 9):
-        assert f"line {line}" in run.stderr, (
-            f"Task 5: the report should name line {line} of the sample file; it said:\n{run.stderr}"
-        )
+    expected = [
+        f"{SAMPLE_FILE}, line 4, tenure: 'seven' is not a number",
+        f"{SAMPLE_FILE}, line 6, contract: 'Monthly' is not one of "
+        "['Month-to-month', 'One year', 'Two year']",
+        f"{SAMPLE_FILE}, line 8, total_charges: the value is missing",
+        f"{SAMPLE_FILE}, line 9: expected 20 fields, found 9",
+    ]
+    assert errors.splitlines() == expected, (
+        "Task 7: the report on the sample file should read, line for line:\n"
+        + "\n".join(expected)
+        + f"\nit said:\n{errors}"
+    )
     scored = pd.read_csv(output)
     assert scored[ID_COLUMN].tolist() == ["N-1001", "N-1002", "N-1004", "N-1006", "N-1009"], (
-        "Task 5: the five good rows of the sample file (N-1004 is a new customer: tenure 0, "
+        "Task 7: the five good rows of the sample file (N-1004 is a new customer: tenure 0, "
         f"no total yet) should be scored; got {scored[ID_COLUMN].tolist()}"
     )

@@ -1,4 +1,4 @@
-"""Task 6: PR-AUC by hand, recall at a fixed precision, and a threshold priced in money."""
+"""Task 6: the precision-recall curve, recall at a fixed precision, a threshold priced in money."""
 
 import math
 
@@ -29,13 +29,14 @@ DEFAULT_TEST_SHARE = 0.3
 
 
 def random_case(rng: np.random.Generator, size: int = 200) -> tuple[np.ndarray, np.ndarray]:
+    """Labels with about 10% fraud, and rounded scores that lean towards them: many ties."""
     labels = (rng.random(size) < 0.1).astype(int)
     labels[0] = 1
-    scores = np.round(rng.normal(size=size) + 1.5 * labels, 1)  # rounded: many ties
-    return scores, labels
+    scores = np.round(rng.normal(size=size) + 1.5 * labels, 1)
+    return labels, scores
 
 
-def brute_force_cost(scores, labels, amounts, threshold, fee):
+def brute_force_cost(labels, scores, amounts, threshold, fee):
     flagged = scores >= threshold
     return amounts[(labels == 1) & ~flagged].sum() + fee * np.sum((labels == 0) & flagged)
 
@@ -44,8 +45,8 @@ def brute_force_cost(scores, labels, amounts, threshold, fee):
 def test_precision_recall_points_match_scikit_learn():
     rng = np.random.default_rng(0)
     for _ in range(RANDOM_CASES):
-        scores, labels = random_case(rng)
-        precision, recall, thresholds = map(np.asarray, precision_recall_points(scores, labels))
+        labels, scores = random_case(rng)
+        precision, recall, thresholds = map(np.asarray, precision_recall_points(labels, scores))
         p, r, t = precision_recall_curve(labels, scores)
         expected = (p[:-1][::-1], r[:-1][::-1], t[::-1])
         same = all(
@@ -63,27 +64,38 @@ def test_precision_recall_points_match_scikit_learn():
 @pytest.mark.task(6)
 def test_no_fraud_is_an_error():
     with pytest.raises(ValueError):
-        precision_recall_points(np.array([0.3, 0.2]), np.array([0, 0]))
+        precision_recall_points(np.array([0, 0]), np.array([0.3, 0.2]))
 
 
 @pytest.mark.task(6)
-def test_average_precision_by_hand_and_against_scikit_learn():
-    scores = np.array([0.9, 0.8, 0.7, 0.6, 0.5])
-    labels = np.array([1, 0, 1, 0, 0])
-    value = average_precision(scores, labels)
-    assert value == pytest.approx(0.5 * 1 + 0.5 * 2 / 3), (
-        "Task 6: scores [0.9, 0.8, 0.7, 0.6, 0.5], labels [1, 0, 1, 0, 0]: the first fraud adds "
-        "recall 0.5 at precision 1, the second recall 0.5 at precision 2/3: AP = 0.8333; got "
-        f"{value}"
+def test_precision_recall_points_by_hand():
+    labels = np.array([1, 0, 1, 0, 1])
+    scores = np.array([0.9, 0.8, 0.7, 0.6, 0.6])
+    precision, recall, thresholds = map(np.asarray, precision_recall_points(labels, scores))
+    expected = ([1, 1 / 2, 2 / 3, 3 / 5], [1 / 3, 1 / 3, 2 / 3, 1], [0.9, 0.8, 0.7, 0.6])
+    same = all(
+        got.shape == (4,) and np.allclose(got, want)
+        for got, want in zip((precision, recall, thresholds), expected, strict=True)
     )
+    assert same, (
+        f"Task 6: labels {labels.tolist()}, scores {scores.tolist()}: flagging >= 0.9, 0.8, 0.7 "
+        "and 0.6 (the two 0.6 rows together) gives precision 1, 1/2, 2/3, 3/5 and recall 1/3, "
+        f"1/3, 2/3, 1; got precision {precision.round(3).tolist()}, recall "
+        f"{recall.round(3).tolist()}, thresholds {thresholds.tolist()}"
+    )
+
+
+@pytest.mark.task(6)
+def test_average_precision_of_your_points_matches_scikit_learn():
     rng = np.random.default_rng(1)
     for _ in range(RANDOM_CASES):
-        scores, labels = random_case(rng)
+        labels, scores = random_case(rng)
         expected = average_precision_score(labels, scores)
-        value = average_precision(scores, labels)
+        value = average_precision(labels, scores)
         assert value == pytest.approx(expected, abs=1e-12), (
             f"Task 6: on random scores with ties, sklearn's average_precision_score gives "
-            f"{expected:.6f}, yours {value:.6f} (equal scores are flagged together)"
+            f"{expected:.6f}; the provided average_precision over your precision_recall_points "
+            f"gives {value:.6f} (equal scores are flagged together)"
         )
 
 
@@ -94,12 +106,12 @@ def test_recall_at_precision():
     # precision at each threshold: 1, 1/2, 2/3, 3/4, 3/5, 4/6; recall: .25, .25, .5, .75, .75, 1
     cases = {0.7: 0.75, 0.5: 1.0, 0.9: 0.25}
     for target, expected in cases.items():
-        value = recall_at_precision(scores, labels, target)
+        value = recall_at_precision(labels, scores, target)
         assert value == pytest.approx(expected), (
             f"Task 6: scores {scores.tolist()}, labels {labels.tolist()}, precision at least "
             f"{target}: the highest recall is {expected}; got {value}"
         )
-    value = recall_at_precision(np.array([0.9, 0.1]), np.array([0, 1]), 0.9)
+    value = recall_at_precision(np.array([0, 1]), np.array([0.9, 0.1]), 0.9)
     assert value == 0.0, f"Task 6: when no threshold is precise enough, return 0.0; got {value}"
 
 
@@ -108,12 +120,12 @@ def test_expected_cost_by_hand():
     labels = np.array([1, 1, 0, 0, 0])
     amounts = np.array([100.0, 7.0, 50.0, 20.0, 3.0])
     flagged = np.array([True, False, True, True, False])
-    cost = expected_cost(flagged, labels, amounts, review_fee=5.0)
+    cost = expected_cost(labels, flagged, amounts, review_fee=5.0)
     assert cost == pytest.approx(7.0 + 2 * 5.0), (
         "Task 6: the fraud of 7.00 is missed (7.00) and two legitimate payments are flagged "
         f"(2 x 5.00): expected 17.0, got {cost}"
     )
-    nothing = expected_cost(np.zeros(5, dtype=bool), labels, amounts, review_fee=5.0)
+    nothing = expected_cost(labels, np.zeros(5, dtype=bool), amounts, review_fee=5.0)
     assert nothing == pytest.approx(107.0), (
         f"Task 6: flagging nothing costs every fraud amount, 107.0; got {nothing}"
     )
@@ -124,23 +136,23 @@ def test_cost_minimising_threshold_by_hand():
     scores = np.array([0.9, 0.8, 0.7, 0.6, 0.5])
     labels = np.array([1, 0, 0, 1, 0])
     amounts = np.array([100.0, 1.0, 1.0, 8.0, 1.0])
-    threshold = cost_minimising_threshold(scores, labels, amounts, review_fee=5.0)
+    threshold = cost_minimising_threshold(labels, scores, amounts, review_fee=5.0)
     assert threshold == 0.9, (
         "Task 6: flag at 0.9: cost 8 (the fraud of 8 missed); at 0.6: 2 false alarms, 10; "
         f"nothing flagged: 108. Expected 0.9, got {threshold}"
     )
-    threshold = cost_minimising_threshold(scores, labels, amounts, review_fee=3.0)
+    threshold = cost_minimising_threshold(labels, scores, amounts, review_fee=3.0)
     assert threshold == 0.6, (
         "Task 6: with a fee of 3, flagging at 0.9 costs 8 but at 0.6 only 2 x 3 = 6: "
         f"expected 0.6, got {threshold}"
     )
-    threshold = cost_minimising_threshold(scores, labels, amounts, review_fee=4.0)
+    threshold = cost_minimising_threshold(labels, scores, amounts, review_fee=4.0)
     assert threshold == 0.9, (
         "Task 6: with a fee of 4, flagging at 0.9 and at 0.6 both cost 8: on a tie return the "
         f"higher threshold, which raises fewer alerts; got {threshold}"
     )
     threshold = cost_minimising_threshold(
-        np.array([0.9, 0.5]), np.array([0, 1]), np.array([50.0, 3.0]), review_fee=5.0
+        np.array([0, 1]), np.array([0.9, 0.5]), np.array([50.0, 3.0]), review_fee=5.0
     )
     assert threshold == math.inf, (
         "Task 6: scores [0.9, 0.5], labels [0, 1], amounts [50, 3], fee 5: any alert costs 5 "
@@ -152,13 +164,13 @@ def test_cost_minimising_threshold_by_hand():
 def test_cost_minimising_threshold_matches_a_brute_force_search():
     rng = np.random.default_rng(2)
     for _ in range(RANDOM_CASES):
-        scores, labels = random_case(rng)
+        labels, scores = random_case(rng)
         amounts = np.round(rng.lognormal(3.0, 1.5, size=len(scores)), 2)
         candidates = np.r_[math.inf, np.unique(scores)[::-1]]
-        costs = [brute_force_cost(scores, labels, amounts, t, REVIEW_FEE) for t in candidates]
+        costs = [brute_force_cost(labels, scores, amounts, t, REVIEW_FEE) for t in candidates]
         expected = candidates[int(np.argmin(costs))]
-        threshold = cost_minimising_threshold(scores, labels, amounts, REVIEW_FEE)
-        cost = brute_force_cost(scores, labels, amounts, threshold, REVIEW_FEE)
+        threshold = cost_minimising_threshold(labels, scores, amounts, REVIEW_FEE)
+        cost = brute_force_cost(labels, scores, amounts, threshold, REVIEW_FEE)
         assert threshold == expected, (
             f"Task 6: the cheapest threshold on random scores is {expected} (cost "
             f"{min(costs):.2f}); got {threshold} (cost {cost:.2f})"
@@ -171,8 +183,8 @@ def test_precision_recall_png(boosting_scores, logistic, parts, tmp_path):
 
     features, labels, _ = parts["test"]
     curves = {
-        "weighted boosting": (boosting_scores["test"], labels),
-        "logistic regression": (fraud_scores(logistic, features), labels),
+        "weighted boosting": (labels, boosting_scores["test"]),
+        "logistic regression": (labels, fraud_scores(logistic, features)),
     }
     path = plot_precision_recall(curves, tmp_path / "precision_recall.png")
     assert path.is_file() and path.read_bytes()[:8] == PNG_MAGIC, (
@@ -188,7 +200,7 @@ def test_precision_recall_png(boosting_scores, logistic, parts, tmp_path):
 def test_recall_at_half_precision(metric, boosting_scores, parts):
     labels = parts["test"][1]
     metric(
-        "recall_at_precision", recall_at_precision(boosting_scores["test"], labels, MIN_PRECISION)
+        "recall_at_precision", recall_at_precision(labels, boosting_scores["test"], MIN_PRECISION)
     )
 
 
@@ -197,11 +209,11 @@ def test_cost_at_the_validation_threshold(metric, boosting_scores, parts):
     _, validation_labels, validation_amounts = parts["validation"]
     _, test_labels, test_amounts = parts["test"]
     threshold = cost_minimising_threshold(
-        boosting_scores["validation"], validation_labels, validation_amounts
+        validation_labels, boosting_scores["validation"], validation_amounts
     )
     flagged = boosting_scores["test"] >= threshold
-    cost = expected_cost(flagged, test_labels, test_amounts)
-    approve_all = expected_cost(np.zeros(len(test_labels), dtype=bool), test_labels, test_amounts)
+    cost = expected_cost(test_labels, flagged, test_amounts)
+    approve_all = expected_cost(test_labels, np.zeros(len(test_labels), dtype=bool), test_amounts)
     metric("cost_ratio", cost / approve_all)
 
 
@@ -213,9 +225,10 @@ def test_pr_auc_on_real_data(metric, seed):
     )
     model = make_pipeline(StandardScaler(), LogisticRegression()).fit(train_x, train_y)
     scores = model.predict_proba(test_x)[:, 1]
-    value = average_precision(scores, test_y)
+    value = average_precision(test_y, scores)
     expected = average_precision_score(test_y, scores)
     assert value == pytest.approx(expected, abs=1e-12), (
-        f"Task 6: on ISLR Default, sklearn's average precision is {expected:.4f}, yours {value:.4f}"
+        f"Task 6: on ISLR Default, sklearn's average precision is {expected:.4f}; summed over "
+        f"your precision_recall_points it is {value:.4f}"
     )
     metric("default_pr_auc", value)

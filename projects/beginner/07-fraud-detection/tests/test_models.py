@@ -59,7 +59,7 @@ def test_weights_rescue_boosting_from_the_trap(boosting_pr_auc, logistic, parts,
 def test_caught_by_scenario_by_hand():
     scenarios = pd.Series(["everyday", "card_testing", "everyday", "traveller", "card_testing"])
     flagged = np.array([False, True, True, False, False])
-    caught = caught_by_scenario(flagged, scenarios)
+    caught = caught_by_scenario(scenarios, flagged)
     expected = {"everyday": 0.5, "card_testing": 0.5, "traveller": 0.0}
     assert isinstance(caught, pd.Series) and caught.to_dict() == expected, (
         f"Task 5: expected the share flagged per scenario {expected}, got {caught!r}"
@@ -75,7 +75,7 @@ def test_card_testing_is_caught_and_everyday_payments_pass(boosting_scores, spli
     test = split[2]
     scores = boosting_scores["test"]
     top = scores >= np.sort(scores)[-len(test) // 200]  # the 0.5% highest scores
-    caught = caught_by_scenario(top, test["scenario"])
+    caught = caught_by_scenario(test["scenario"], top)
     assert caught["card_testing"] > 0.5 and caught["everyday"] < 0.01, (
         "Task 5: among the 0.5% highest test scores of your weighted boosting, expected most "
         "card-testing payments and under 1% of everyday ones; got "

@@ -71,7 +71,7 @@ def model_path(served_model, tmp_path_factory):
     """The served model, saved where the API loads it from."""
     from house_prices.models import save_model
 
-    return save_model(served_model, tmp_path_factory.mktemp("model") / "model.joblib")
+    return save_model(served_model, tmp_path_factory.mktemp("model") / "model.skops")
 
 
 @pytest.fixture(scope="session")

@@ -247,7 +247,7 @@ def test_openapi_documents_the_contract(client):
 
 @pytest.mark.task(5)
 def test_model_is_loaded_once_at_start_up(served_model, tmp_path, example_house):
-    path = save_model(served_model, tmp_path / "model.joblib")
+    path = save_model(served_model, tmp_path / "model.skops")
     with TestClient(create_app(path)) as client:
         path.unlink()  # a service that read the file for each request would now fail
         responses = [post(client, "/predict", json=example_house) for _ in range(3)]
@@ -259,7 +259,7 @@ def test_model_is_loaded_once_at_start_up(served_model, tmp_path, example_house)
 
 @pytest.mark.task(5)
 def test_missing_model_stops_the_service_at_start_up(tmp_path):
-    missing = tmp_path / "no-such-model.joblib"
+    missing = tmp_path / "no-such-model.skops"
     try:
         with TestClient(create_app(missing)):
             pass

@@ -122,3 +122,26 @@ def test_lasso_cv_rmse(metric, comparison):
 @pytest.mark.task(3)
 def test_gradient_boosting_cv_rmse(metric, comparison):
     metric("boosting_rmse", comparison["gradient_boosting"].mean_rmse)
+
+
+@pytest.mark.task(3)
+def test_the_command_line_trains_and_saves_a_model(houses, prices, tmp_path, capsys):
+    from house_prices.__main__ import BAD_INPUT, OK, main
+    from house_prices.models import load_model
+
+    path = tmp_path / "models" / "ridge.skops"
+    status = main(["--seed", "3", "train", str(path), "--model", "ridge"])
+    printed = capsys.readouterr().out
+    assert status == OK and path.is_file(), (
+        f"Task 3: `python -m house_prices train {path.name} --model ridge` should save the "
+        f"model and exit {OK}, got {status}: {printed!r}"
+    )
+    expected = build_model("ridge", 3).fit(houses, prices).predict(houses.iloc[:50])
+    assert np.allclose(load_model(path).predict(houses.iloc[:50]), expected), (
+        "Task 3: the saved model should predict as build_model('ridge') fitted on every house"
+    )
+    missing = tmp_path / "no-such-model.skops"
+    assert main(["serve", str(missing)]) == BAD_INPUT, (
+        "the serve command should refuse a missing model file with the exit status BAD_INPUT"
+    )
+    assert missing.name in capsys.readouterr().err

@@ -1,4 +1,4 @@
-"""Task 5: the validation gate: data checks, and a candidate that must win by a margin."""
+"""Task 6: the validation gate: data checks, and a candidate that must win by a margin."""
 
 import numpy as np
 import pytest
@@ -6,11 +6,11 @@ import pytest
 from mlops_pipeline.gate import Decision, data_problems, decide
 
 
-@pytest.mark.task(5)
+@pytest.mark.task(6)
 def test_the_penguins_pass_the_data_checks(penguins):
     problems = data_problems(penguins)
     assert problems == [], (
-        f"Task 5: the real penguins should pass every check (missing measurements are "
+        f"Task 6: the real penguins should pass every check (missing measurements are "
         f"allowed), got {problems}"
     )
 
@@ -39,7 +39,7 @@ def keep_few_chinstraps(frame):
     return frame.drop(chinstraps[5:])
 
 
-@pytest.mark.task(5)
+@pytest.mark.task(6)
 @pytest.mark.parametrize(
     "damage, named",
     [
@@ -53,21 +53,21 @@ def keep_few_chinstraps(frame):
 def test_bad_data_is_reported_by_name(penguins, damage, named):
     problems = data_problems(damage(penguins.copy()))
     assert problems and any(named in problem for problem in problems), (
-        f"Task 5: after {damage.__name__}, data_problems should report a problem naming "
+        f"Task 6: after {damage.__name__}, data_problems should report a problem naming "
         f"{named!r}, got {problems}"
     )
 
 
-@pytest.mark.task(5)
+@pytest.mark.task(6)
 def test_missing_measurements_are_not_out_of_range(penguins):
     frame = penguins.copy()
     frame.loc[frame.index[:5], "flipper_length_mm"] = np.nan
     assert data_problems(frame) == [], (
-        "Task 5: a missing measurement is for the imputer, not a range violation"
+        "Task 6: a missing measurement is for the imputer, not a range violation"
     )
 
 
-@pytest.mark.task(5)
+@pytest.mark.task(6)
 @pytest.mark.parametrize(
     "candidate, production, promote",
     [
@@ -80,15 +80,15 @@ def test_missing_measurements_are_not_out_of_range(penguins):
 def test_the_gate_promotes_only_a_clear_winner(candidate, production, promote):
     decision = decide(candidate, production, margin=0.005)
     assert isinstance(decision, Decision) and decision.promote is promote, (
-        f"Task 5: candidate {candidate} against production {production} with margin 0.005 "
+        f"Task 6: candidate {candidate} against production {production} with margin 0.005 "
         f"should {'be promoted' if promote else 'be refused'}, got {decision}"
     )
     assert f"{candidate:.4f}" in decision.reason, (
-        f"Task 5: the reason should quote the candidate's score to four decimals "
+        f"Task 6: the reason should quote the candidate's score to four decimals "
         f"({candidate:.4f}), got {decision.reason!r}"
     )
     if production is not None:
         assert f"{production:.4f}" in decision.reason, (
-            f"Task 5: the reason should quote production's score to four decimals "
+            f"Task 6: the reason should quote production's score to four decimals "
             f"({production:.4f}), got {decision.reason!r}"
         )

@@ -1,7 +1,9 @@
-"""Score a CSV file of customers with a saved pipeline, from the command line.
+"""Save and load the fitted pipeline; read and score a CSV file of customers.
 
-    python -m churn.train model.joblib
-    python -m churn.score model.joblib customers.csv scored.csv
+The command line (`churn/__main__.py`) puts these together:
+
+    python -m churn train
+    python -m churn score customers.csv --output scored.csv
 
 A batch of customer records from another system always holds a few bad rows: a
 field left empty, a typo in a category, a line cut short. One bad row must
@@ -9,50 +11,64 @@ neither stop the batch nor be scored as if it were fine. Every bad row is
 reported with its line and field, and every good row is scored.
 """
 
-import argparse
-import csv  # SOLUTION
-import sys
-from collections.abc import Sequence
+import csv
 from os import PathLike
 
-import joblib  # SOLUTION
 import pandas as pd
-import sklearn  # SOLUTION
+import sklearn
+import skops.io as sio
 from sklearn.pipeline import Pipeline
 
 from churn import schema
 
 PROBABILITY_COLUMN = "churn_probability"
-ALL_SCORED, SOME_REJECTED, FAILED = 0, 1, 2  # the exit statuses of `main`
+MODEL_FILE = "model.skops"  # where `python -m churn train` saves and `score` loads by default
+TRUSTED_TYPES = [
+    "churn.features.ChurnFeatures",  # Task 2's transformer: this kata's own code
+    # The boosting's trees. skops does not trust them by default: a forged file could make
+    # them read memory out of bounds. Load them only from files you wrote yourself.
+    "sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor",
+]
+"""The types of a churn pipeline that skops does not trust by default, and this kata does."""
 
 
 def save_model(pipeline: Pipeline, path: str | PathLike[str]) -> None:
-    """Write a fitted pipeline to `path` with joblib, with the scikit-learn version that fitted it.
+    """Write a fitted pipeline to `path` with skops, with the scikit-learn version that fitted it.
 
     The file holds the dict {"pipeline": pipeline, "sklearn_version": sklearn.__version__}.
     """
-    # BEGIN SOLUTION (task 5): joblib.dump a dict of the pipeline and sklearn.__version__
-    joblib.dump({"pipeline": pipeline, "sklearn_version": sklearn.__version__}, path)
+    # BEGIN SOLUTION (task 5): skops.io.dump a dict of the pipeline and sklearn.__version__
+    sio.dump({"pipeline": pipeline, "sklearn_version": sklearn.__version__}, path)
     # END SOLUTION
 
 
 def load_model(path: str | PathLike[str]) -> Pipeline:
     """Return the pipeline that `save_model` wrote to `path`.
 
-    Raises ValueError, naming the path, when the file holds something else than
-    save_model's dict, and when its scikit-learn version is not the one running
-    (naming both): a pickled model is only sure to work in the version that wrote
-    it, so retrain rather than score with a model that may have changed meaning.
-    (And never load a pickle you did not write: loading one can run any code.)
+    Load it with `skops.io.load(path, trusted=TRUSTED_TYPES)`: skops rebuilds the
+    objects from their recorded state, without running code from the file (loading a
+    pickle runs whatever it holds), and refuses any type that neither skops nor
+    TRUSTED_TYPES vouches for. Raises ValueError, naming the path, when the file
+    cannot be loaded that way (it is not a skops file, or it holds an untrusted
+    type), when it holds something else than save_model's dict, and when its
+    scikit-learn version is not the one running (naming both): a model is only sure
+    to mean the same in the version that fitted it, so retrain rather than score
+    with one that may have changed. A file that cannot be opened raises the OSError
+    of opening it (FileNotFoundError for a missing one).
     """
-    # BEGIN SOLUTION (task 5): joblib.load, then check it is save_model's dict and the version
-    saved = joblib.load(path)
+    # BEGIN SOLUTION (task 5): skops.io.load with TRUSTED_TYPES; check the dict and the version
+    try:
+        saved = sio.load(path, trusted=TRUSTED_TYPES)
+    except OSError:
+        raise
+    except Exception as error:  # skops's errors for a file it cannot load safely vary
+        raise ValueError(f"{path}: not a model skops can load safely ({error})") from error
     if not isinstance(saved, dict) or not {"pipeline", "sklearn_version"} <= saved.keys():
         raise ValueError(f"{path}: not a churn model written by save_model")
     if saved["sklearn_version"] != sklearn.__version__:
         raise ValueError(
             f"{path}: the model was saved with scikit-learn {saved['sklearn_version']}, "
-            f"this is {sklearn.__version__}; retrain it with python -m churn.train"
+            f"this is {sklearn.__version__}; retrain it with python -m churn train"
         )
     return saved["pipeline"]
     # END SOLUTION
@@ -68,11 +84,12 @@ def read_customers(path: str | PathLike[str]) -> tuple[pd.DataFrame, list[schema
     - Every value is a string stripped of spaces at either end; an empty value is
       None (missing). Blank lines are skipped.
     - A row with more or fewer fields than the header is left out of the frame
-      and reported as Problem(line, None, message giving both counts).
+      and reported as Problem(line, None, "expected 20 fields, found 9"), with
+      the header's count and the row's.
 
     Raises ValueError naming the path for a file that is not UTF-8 or is empty.
     """
-    # BEGIN SOLUTION (task 5): csv.reader and its line_num; a row of the wrong length is a Problem
+    # BEGIN SOLUTION (task 6): csv.reader and its line_num; a row of the wrong length is a Problem
     try:
         with open(path, encoding="utf-8-sig", newline="") as file:
             reader = csv.reader(file)
@@ -108,7 +125,7 @@ def score_customers(
     the row, typed with `coerce_types` first. Raises SchemaError when a column of
     FEATURE_SCHEMA is missing altogether: then no row can be scored.
     """
-    # BEGIN SOLUTION (task 5): find the problems; drop the rows that have one, score the rest
+    # BEGIN SOLUTION (task 7): find the problems; drop the rows that have one, score the rest
     problems = schema.find_problems(customers, schema.FEATURE_SCHEMA)
     missing_columns = [problem for problem in problems if problem.row is None]
     if missing_columns:
@@ -118,44 +135,3 @@ def score_customers(
     probabilities = pipeline.predict_proba(features)[:, 1] if len(scored) else []
     return scored.assign(**{PROBABILITY_COLUMN: probabilities}), problems
     # END SOLUTION
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Score a CSV file of customers from the command line; return the exit status.
-
-    Usage: python -m churn.score MODEL CUSTOMERS OUTPUT. Writes the scored rows to
-    OUTPUT as CSV (every input column, then PROBABILITY_COLUMN; no index) and
-    prints one line per problem to standard error, in line order, each naming the
-    input file, the line and the field (when there is one), such as
-    `customers.csv, line 7, tenure: 'seven' is not a finite number`.
-    Returns ALL_SCORED when every row was scored, SOME_REJECTED when some were
-    reported and the others scored, FAILED (with one line saying why, and no
-    traceback) when nothing could be scored: an unreadable model or input file,
-    or a missing column.
-    """
-    parser = argparse.ArgumentParser(
-        prog="python -m churn.score", description="Score a CSV file of customers."
-    )
-    parser.add_argument("model", help="a model saved by python -m churn.train")
-    parser.add_argument("customers", help="the CSV file of customers to score")
-    parser.add_argument("output", help="where to write the scored customers (CSV)")
-    args = parser.parse_args(argv)
-    # BEGIN SOLUTION (task 5): load, read, score and write; report problems on stderr; exit status
-    try:
-        pipeline = load_model(args.model)
-        customers, problems = read_customers(args.customers)
-        scored, row_problems = score_customers(pipeline, customers)
-    except (OSError, ValueError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return FAILED
-    scored.to_csv(args.output, index=False)
-    problems = sorted(problems + row_problems, key=lambda problem: problem.row)
-    for problem in problems:
-        field = f", {problem.column}" if problem.column else ""
-        print(f"{args.customers}, line {problem.row}{field}: {problem.message}", file=sys.stderr)
-    return SOME_REJECTED if problems else ALL_SCORED
-    # END SOLUTION
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -7,7 +7,9 @@ model       Task 3: a ColumnTransformer pipeline, logistic regression and gradie
             boosting, out-of-fold probabilities from stratified 5-fold cross-validation
 metrics     Task 4: ROC-AUC, average precision, lift, Brier score and a reliability
             table by hand, and the reliability plot
-score       Task 5: save and load the fitted pipeline; score a CSV of new customers
-            from the command line, reporting each bad row and scoring every good one
-train       fit a pipeline on every customer and save it (provided)
+score       Task 5: save and load the fitted pipeline with skops; Task 6: read a CSV
+            file of customers, setting aside rows of the wrong length; Task 7: score
+            every good row and report each bad one
+train       fit a pipeline on every customer (provided)
+__main__    the command line: python -m churn train | score (Task 7: the score command)
 """

@@ -112,24 +112,32 @@ def find_problems(frame: pd.DataFrame, schema: Mapping[str, Column] = SCHEMA) ->
     finite number. Missing values are None or NaN. Columns the schema does not
     name are allowed and ignored. One Problem per finding:
 
-    - a column of the schema absent from the frame: Problem(None, column, ...)
-      that says it is missing, and nothing else about that column;
-    - a missing value: Problem(row, column, ...) saying it is missing, unless the
+    - a column of the schema absent from the frame: Problem(None, column, "the
+      column is missing"), and nothing else about that column;
+    - a missing value: Problem(row, column, "the value is missing"), unless the
       column's `missing_when = (other, value)` holds in that row;
-    - a present value that breaks its column's rule, with the value in the message:
-      a category not among `categories`; for "integer" and "number" a value that is
-      not a finite number, or (checked only for finite numbers) an "integer" that
-      is not whole, or a number below `minimum` or above `maximum`.
+    - a present value that breaks its column's rule (`value_problems`).
 
     A value gets at most one Problem. The order of the list is not part of the contract.
     """
     raise NotImplementedError(
-        "Task 1: check each column of the schema, row by row, collecting problems"
+        "Task 1: check the schema a whole column at a time, collecting problems"
     )
 
 
 def value_problems(values: pd.Series, column: Column) -> list[tuple[int, str]]:
-    """Return (row, message) for each present value that breaks `column`'s rule."""
+    """Return (row, message) for each present value that breaks `column`'s rule.
+
+    The message is the value's repr and what is wrong with it, the first that
+    applies of:
+    - a category not among `categories`: "'Monthly' is not one of ['Month-to-month', ...]"
+      (the list of the categories);
+    - for "integer" and "number": not read as a number by `pd.to_numeric`:
+      "'seven' is not a number"; infinite: "'inf' is not a finite number";
+    - then, for finite numbers only: an "integer" that is not whole: "'2.5' is not
+      a whole number"; below `minimum`: "'-5' is below 0.0"; above `maximum`:
+      "'2' is above 1".
+    """
     raise NotImplementedError(
         "Task 1: flag unknown categories, non-numbers, fractions, out-of-range values"
     )

@@ -6,5 +6,5 @@ resampling   Task 2: class weights, under- and oversampling inside training fold
 features     Task 3: per-card velocity features from the past only
 selection    Task 4: L1 and permutation importance (mutual information provided)
 models       Task 5: boosting that does not collapse, and what it catches
-evaluation   Task 6: PR-AUC by hand, recall at a precision, a cost-based threshold
+evaluation   Task 6: the precision-recall curve, recall at a precision, a cost-based threshold
 """

@@ -1,11 +1,15 @@
 """Judge a fraud model by what matters: precision and recall, and what its mistakes cost.
 
-Average precision (the area under the precision-recall curve, PR-AUC) measures
-how well the scores rank fraud above legitimate payments where it counts, at
-the top; ROC-AUC looks flattering on rare fraud because it weighs the sea of
-easy legitimate rows. A bank does not deploy a curve but a threshold, so the
-last step prices the mistakes: a missed fraud costs its amount, a false alarm
-costs a review, and the threshold with the lowest total cost wins.
+Average precision (the area under the precision-recall curve, PR-AUC, which you
+wrote by hand in 04 churn-prediction) measures how well the scores rank fraud
+above legitimate payments where it counts, at the top; ROC-AUC looks flattering
+on rare fraud because it weighs the sea of easy legitimate rows. Here the curve
+itself is the tool: recall at a precision the analysts can live with is read off
+it. And a bank does not deploy a curve but a threshold, so the last step prices
+the mistakes: a missed fraud costs its amount, a false alarm costs a review, and
+the threshold with the lowest total cost wins.
+
+Every function takes the truth first (`labels`), as scikit-learn's metrics do.
 """
 
 from collections.abc import Mapping
@@ -23,7 +27,7 @@ FIGURE_DPI = 100
 
 
 def precision_recall_points(
-    scores: np.ndarray, labels: np.ndarray
+    labels: np.ndarray, scores: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Return (precision, recall, thresholds): one point per distinct score, highest first.
 
@@ -32,6 +36,10 @@ def precision_recall_points(
     Rows with equal scores are flagged together. These are scikit-learn's
     `precision_recall_curve` points in reverse, without its final (1, 0)
     point. Raise ValueError when there is no fraud (recall is undefined).
+
+    In 04 churn-prediction your `average_precision` found these points on its
+    way to one number; here the points are the result, and `average_precision`
+    below adds them up.
     """
     # BEGIN SOLUTION (task 6): sort scores descending, cumulate fraud, keep the last row of each tie
     scores, labels = np.asarray(scores, dtype=float), np.asarray(labels)
@@ -49,35 +57,35 @@ def precision_recall_points(
     # END SOLUTION
 
 
-def average_precision(scores: np.ndarray, labels: np.ndarray) -> float:
+def average_precision(labels: np.ndarray, scores: np.ndarray) -> float:
     """Return the average precision: the sum over points of (R_i - R_(i-1)) * P_i, R_0 = 0.
 
     The precision at each threshold, weighted by the recall it adds: the same
-    figure as `sklearn.metrics.average_precision_score`, no interpolation.
+    figure as `sklearn.metrics.average_precision_score`, no interpolation. You
+    wrote this sum in 04 churn-prediction; here it is given, and adds up the
+    points of your `precision_recall_points`.
     """
-    # BEGIN SOLUTION (task 6): weight each point's precision by the recall it adds
-    precision, recall, _ = precision_recall_points(scores, labels)
+    precision, recall, _ = precision_recall_points(labels, scores)
     return float(np.sum(np.diff(recall, prepend=0.0) * precision))
-    # END SOLUTION
 
 
 def recall_at_precision(
-    scores: np.ndarray, labels: np.ndarray, min_precision: float = MIN_PRECISION
+    labels: np.ndarray, scores: np.ndarray, min_precision: float = MIN_PRECISION
 ) -> float:
     """Return the highest recall of any threshold whose precision is at least `min_precision`.
 
     0.0 when no threshold is that precise.
     """
     # BEGIN SOLUTION (task 6): keep the points precise enough, take their highest recall
-    precision, recall, _ = precision_recall_points(scores, labels)
+    precision, recall, _ = precision_recall_points(labels, scores)
     good_enough = recall[precision >= min_precision]
     return float(good_enough.max()) if good_enough.size else 0.0
     # END SOLUTION
 
 
 def expected_cost(
-    flagged: np.ndarray,
     labels: np.ndarray,
+    flagged: np.ndarray,
     amounts: np.ndarray,
     review_fee: float = REVIEW_FEE,
 ) -> float:
@@ -97,8 +105,8 @@ def expected_cost(
 
 
 def cost_minimising_threshold(
-    scores: np.ndarray,
     labels: np.ndarray,
+    scores: np.ndarray,
     amounts: np.ndarray,
     review_fee: float = REVIEW_FEE,
 ) -> float:
@@ -128,17 +136,17 @@ def cost_minimising_threshold(
 def plot_precision_recall(curves: Mapping[str, tuple[np.ndarray, np.ndarray]], path: Path) -> Path:
     """Draw each model's precision-recall curve into one PNG at `path`, and return the path.
 
-    `curves` maps a model's name to its (scores, labels). The legend gives each
+    `curves` maps a model's name to its (labels, scores). The legend gives each
     model's average precision; a dashed line marks the fraud share, the
     precision of flagging at random.
     """
     figure = Figure(figsize=FIGURE_SIZE, dpi=FIGURE_DPI)
     axes = figure.add_subplot()
-    for name, (scores, labels) in curves.items():
-        precision, recall, _ = precision_recall_points(scores, labels)
-        label = f"{name} (AP {average_precision(scores, labels):.3f})"
+    for name, (labels, scores) in curves.items():
+        precision, recall, _ = precision_recall_points(labels, scores)
+        label = f"{name} (AP {average_precision(labels, scores):.3f})"
         axes.step(np.r_[0.0, recall], np.r_[precision[0], precision], where="pre", label=label)
-    fraud_share = np.mean(np.asarray(next(iter(curves.values()))[1]) == FRAUD)
+    fraud_share = np.mean(np.asarray(next(iter(curves.values()))[0]) == FRAUD)
     axes.axhline(fraud_share, linestyle="--", color="grey", label=f"fraud share {fraud_share:.2%}")
     axes.set(xlabel="recall", ylabel="precision", xlim=(0, 1), ylim=(0, 1.02))
     axes.set_title("Precision-recall on the test split")

@@ -52,6 +52,16 @@ def velocity_features(transactions: pd.DataFrame) -> pd.DataFrame:
     Rows of one card at the same timestamp keep their order in `transactions`.
     """
     # BEGIN SOLUTION (task 3): sort by card and time, roll left-closed windows, use earlier rows
+    # BEGIN PROMPT
+    # ordered = transactions.sort_values(["card_id", "timestamp"], kind="stable")
+    # cards = ordered.groupby("card_id", sort=False)
+    # features = pd.DataFrame(index=ordered.index)  # filled in the order of `ordered`
+    # # 1. count_ and amount_ of each of WINDOWS: the card's payments in [t - window, t)
+    # # 2. hours_since_last: the gap to the card's previous payment
+    # # 3. amount_to_mean: the amount over the mean of the card's earlier amounts
+    # # 4. new_merchant: the card's first payment to this merchant
+    # # then: features.loc[transactions.index, list(VELOCITY_FEATURES)], in the input's order
+    # END PROMPT
     ordered = transactions.sort_values(["card_id", "timestamp"], kind="stable")
     cards = ordered.groupby("card_id", sort=False)
     features = pd.DataFrame(index=ordered.index)

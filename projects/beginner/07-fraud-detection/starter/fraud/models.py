@@ -77,11 +77,12 @@ def fraud_scores(model: BaseEstimator, features: pd.DataFrame) -> np.ndarray:
     return model.predict_proba(features)[:, 1]
 
 
-def caught_by_scenario(flagged: np.ndarray, scenarios: pd.Series) -> pd.Series:
+def caught_by_scenario(scenarios: pd.Series, flagged: np.ndarray) -> pd.Series:
     """Return the share of the rows of each scenario that are flagged, by scenario name.
 
-    `flagged` is a boolean array (True = the model raised an alert), aligned
-    with `scenarios` (the generator's `scenario` column). The result is indexed
+    `scenarios` is the generator's `scenario` column (the truth, first, as in
+    every evaluation function), and `flagged` a boolean array aligned with it
+    (True = the model raised an alert). The result is indexed
     by the scenarios present, in the order of their first appearance, named
     "caught"; read it for the fraud patterns (what share of each is caught) and
     for the look-alikes (what share of each raises a false alarm).

@@ -36,7 +36,7 @@ def save_artefact(model: Pipeline, root: Path, version: str, metadata: dict[str,
     under a temporary name in root, then renamed. A folder of that version that already
     exists is kept as it is (the same version means the same inputs) and returned.
     """
-    # BEGIN SOLUTION (task 3): write both files to a temporary folder, then rename it into place
+    # BEGIN SOLUTION (task 4): write both files to a temporary folder, then rename it into place
     root = Path(root)
     target = root / version
     if target.is_dir():
@@ -64,7 +64,7 @@ def read_metadata(directory: Path) -> dict[str, Any]:
     Raise ArtefactError, naming the folder, when the metadata file is missing or not a
     JSON object with a "model_sha256", or the model file is missing or hashes otherwise.
     """
-    # BEGIN SOLUTION (task 3): read the JSON, hash the model file, compare, or raise ArtefactError
+    # BEGIN SOLUTION (task 4): read the JSON, hash the model file, compare, or raise ArtefactError
     directory = Path(directory)
     try:
         metadata = json.loads((directory / METADATA_FILE).read_text(encoding="utf-8"))
@@ -91,7 +91,7 @@ def read_metadata(directory: Path) -> dict[str, Any]:
 def load_artefact(directory: Path) -> tuple[Pipeline, dict[str, Any]]:
     """The checked artefact's model and metadata; ArtefactError if it fails a check or holds
     types outside skops's trusted ones and TRUSTED_TYPES."""
-    # BEGIN SOLUTION (task 3): read_metadata first, then sio.load with trusted=TRUSTED_TYPES
+    # BEGIN SOLUTION (task 4): read_metadata first, then sio.load with trusted=TRUSTED_TYPES
     metadata = read_metadata(directory)
     try:
         model = sio.load(Path(directory) / MODEL_FILE, trusted=TRUSTED_TYPES)

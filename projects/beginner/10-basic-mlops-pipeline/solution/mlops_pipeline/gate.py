@@ -33,7 +33,7 @@ def data_problems(frame: pd.DataFrame) -> list[str]:
     species is one of SPECIES and each has at least MIN_ROWS_PER_SPECIES rows; no
     numeric feature lies outside its PLAUSIBLE_RANGES (missing values are allowed).
     """
-    # BEGIN SOLUTION (task 5): one message per problem found, naming the column and the count
+    # BEGIN SOLUTION (task 6): one message per problem found, naming the column and the count
     missing_columns = [column for column in (*FEATURES, TARGET) if column not in frame.columns]
     if missing_columns:
         return [f"missing column(s): {missing_columns}"]
@@ -62,7 +62,7 @@ def data_problems(frame: pd.DataFrame) -> list[str]:
 def decide(candidate_score: float, production_score: float | None, margin: float) -> Decision:
     """Promote when there is no production model yet, or when the candidate's held-out score
     is at least production's plus margin; the reason says which, with both figures."""
-    # BEGIN SOLUTION (task 5): compare with production plus margin; explain the verdict
+    # BEGIN SOLUTION (task 6): compare with production plus margin; explain the verdict
     if production_score is None:
         reason = f"no production model yet; the candidate scores {candidate_score:.4f}"
         return Decision(True, reason, candidate_score, None)

@@ -1,26 +1,23 @@
-"""The pipeline CI runs: train, version, register, validate and promote, from one config.
+"""The pipeline of one config: check the data, train, version, register, judge and promote.
 
-    python -m mlops_pipeline CONFIG [--registry FILE] [--artefacts DIR]
-
-Exit status: 0 when the candidate is (or already was) production, 1 when the gate
-refuses it (CI fails on a worse model), 2 when the config, the data or an artefact is
-unusable.
+`run_pipeline` is one run, in three steps: `run_pipeline` itself checks the data and
+splits it, `save_candidate` trains and stores the artefact under its content version,
+and after registering it as "staging", `judge` decides whether it becomes "production".
+The CI job (ci.py) runs it for each config a change touches.
 """
 
-import argparse
-import sys
 from dataclasses import dataclass
 from importlib.metadata import version as package_version
 from pathlib import Path
 
 import pandas as pd
 
-from mlops_pipeline.artefacts import ArtefactError, save_artefact
-from mlops_pipeline.config import ConfigError, load_config
+from mlops_pipeline.artefacts import save_artefact
+from mlops_pipeline.config import TrainConfig, load_config
 from mlops_pipeline.data import load_penguins
 from mlops_pipeline.gate import Decision, data_problems, decide
 from mlops_pipeline.registry import ModelRegistry, ModelVersion, RegistryError
-from mlops_pipeline.training import accuracy, split_data, train
+from mlops_pipeline.training import Split, accuracy, split_data, train
 from mlops_pipeline.versioning import (
     fingerprint_code,
     fingerprint_data,
@@ -29,10 +26,6 @@ from mlops_pipeline.versioning import (
 )
 
 STAGING, PRODUCTION = "staging", "production"
-DEFAULT_REGISTRY = Path("models/registry.db")
-DEFAULT_ARTEFACTS = Path("models/artefacts")
-# Exit statuses of the command line, which CI acts on.
-PROMOTED, REFUSED, BAD_INPUT = 0, 1, 2
 LIBRARIES = ("scikit-learn", "skops", "pandas", "numpy")
 
 
@@ -48,27 +41,18 @@ class Outcome:
     decision: Decision
 
 
-def run_pipeline(
-    config_path: Path,
-    registry_path: Path,
-    artefact_root: Path,
-    frame: pd.DataFrame | None = None,
-) -> Outcome:
-    """One run: check the data (the penguins unless a frame is given), split, train, save the
-    artefact under its content version with its metrics and lineage, register it as a
-    version and point "staging" at it; then judge it and production's model (both loaded
-    from the registry) on this run's held-out rows, and point "production" at it if the
-    gate says so. A candidate that already is production is kept, with no second vote.
+def save_candidate(
+    config: TrainConfig, config_path: Path, frame: pd.DataFrame, split: Split, artefact_root: Path
+) -> Path:
+    """Train the config's model on split.train and save it as an artefact; return its folder.
 
-    Raise PipelineError when data_problems finds any, before anything is trained.
+    The artefact is saved under the model_version of three hashes: of the whole frame,
+    of the package's code and of config.params(). Its metadata holds "hashes" (the three,
+    keyed "data", "code" and "params"), "metrics" (train's metrics plus
+    "holdout_accuracy" on split.holdout) and the lineage: "config" (the config file's
+    absolute path), "params" and "libraries" (the version of each of LIBRARIES).
     """
-    # BEGIN SOLUTION (task 6): the steps in order, each through the function that does it
-    config = load_config(config_path)
-    frame = load_penguins() if frame is None else frame
-    problems = data_problems(frame)
-    if problems:
-        raise PipelineError("the data fails its checks: " + "; ".join(problems))
-    split = split_data(frame, config.holdout_fraction, config.seed)
+    # BEGIN SOLUTION (task 7): train, hash the three inputs, then save the artefact with metadata
     result = train(config, split.train)
     hashes = {
         "data": fingerprint_data(frame),
@@ -77,54 +61,73 @@ def run_pipeline(
     }
     version = model_version(hashes["data"], hashes["code"], hashes["params"])
     metrics = result.metrics | {"holdout_accuracy": accuracy(result.model, split.holdout)}
-    lineage = {
+    metadata = {
+        "hashes": hashes,
+        "metrics": metrics,
         "config": str(Path(config_path).resolve()),
         "params": config.params(),
         "libraries": {library: package_version(library) for library in LIBRARIES},
     }
-    artefact = save_artefact(
-        result.model, artefact_root, version, {"hashes": hashes, "metrics": metrics} | lineage
-    )
-    registry = ModelRegistry(registry_path)
-    candidate = registry.register(config.name, artefact)
-    registry.promote(config.name, STAGING, candidate.version)
+    return save_artefact(result.model, artefact_root, version, metadata)
+    # END SOLUTION
 
-    candidate_score = accuracy(registry.load_model(config.name, candidate.version), split.holdout)
+
+def judge(
+    registry: ModelRegistry, candidate: ModelVersion, holdout: pd.DataFrame, margin: float
+) -> Decision:
+    """Decide whether the registered candidate replaces production, and promote it if so.
+
+    Score the candidate and production's model (both loaded from the registry, as
+    production would run them) on the same held-out rows, and let `decide` choose. A
+    candidate that already is production is kept with no second vote: promote=True, both
+    scores the candidate's, and a reason that says so. Without a production model, the
+    production score is None.
+    """
+    # BEGIN SOLUTION (task 7): score both from the registry, decide, promote to production on a win
+    name = candidate.name
+    candidate_score = accuracy(registry.load_model(name, candidate.version), holdout)
     try:
-        production = registry.get(config.name, alias=PRODUCTION)
+        production = registry.get(name, alias=PRODUCTION)
     except RegistryError:
         production = None
     if production is not None and production.version == candidate.version:
         reason = f"version {candidate.version} is already production"
-        return Outcome(candidate, Decision(True, reason, candidate_score, candidate_score))
+        return Decision(True, reason, candidate_score, candidate_score)
     production_score = (
         None
         if production is None
-        else accuracy(registry.load_model(config.name, production.version), split.holdout)
+        else accuracy(registry.load_model(name, production.version), holdout)
     )
-    decision = decide(candidate_score, production_score, config.promotion_margin)
+    decision = decide(candidate_score, production_score, margin)
     if decision.promote:
-        registry.promote(config.name, PRODUCTION, candidate.version)
-    return Outcome(candidate, decision)
+        registry.promote(name, PRODUCTION, candidate.version)
+    return decision
     # END SOLUTION
 
 
-def main(argv: list[str] | None = None) -> int:
-    """The command line: run the pipeline, say what happened, and return the exit status."""
-    parser = argparse.ArgumentParser(prog="python -m mlops_pipeline", description=__doc__)
-    parser.add_argument("config", type=Path, help="the TOML training config")
-    parser.add_argument("--registry", type=Path, default=DEFAULT_REGISTRY)
-    parser.add_argument("--artefacts", type=Path, default=DEFAULT_ARTEFACTS)
-    arguments = parser.parse_args(argv)
-    try:
-        outcome = run_pipeline(arguments.config, arguments.registry, arguments.artefacts)
-    except (ConfigError, PipelineError, ArtefactError, RegistryError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return BAD_INPUT
-    candidate, decision = outcome.candidate, outcome.decision
-    verdict = "promoted to production" if decision.promote else "refused"
-    print(
-        f"{candidate.name} version {candidate.version} ({candidate.content_version}): "
-        f"{verdict}: {decision.reason}"
-    )
-    return PROMOTED if decision.promote else REFUSED
+def run_pipeline(
+    config_path: Path,
+    registry_path: Path,
+    artefact_root: Path,
+    frame: pd.DataFrame | None = None,
+) -> Outcome:
+    """One run of a config: check the data (the penguins unless a frame is given), split it,
+    save the candidate (save_candidate), register it in the registry at registry_path and
+    point "staging" at it, then judge it on the split's held-out rows with the config's
+    promotion margin.
+
+    Raise PipelineError, listing what data_problems found, before anything is trained.
+    """
+    # BEGIN SOLUTION (task 7): load, check and split; save the candidate; register, stage, judge
+    config = load_config(config_path)
+    frame = load_penguins() if frame is None else frame
+    problems = data_problems(frame)
+    if problems:
+        raise PipelineError("the data fails its checks: " + "; ".join(problems))
+    split = split_data(frame, config.holdout_fraction, config.seed)
+    artefact = save_candidate(config, config_path, frame, split, artefact_root)
+    registry = ModelRegistry(registry_path)
+    candidate = registry.register(config.name, artefact)
+    registry.promote(config.name, STAGING, candidate.version)
+    return Outcome(candidate, judge(registry, candidate, split.holdout, config.promotion_margin))
+    # END SOLUTION

@@ -91,7 +91,7 @@ class ModelRegistry:
         """Register a checked artefact (read_metadata) as the next version of the model name,
         creating the registered model if it is new. An artefact whose content version the
         model already has is not registered twice: that version is returned."""
-        # BEGIN SOLUTION (task 4): in one transaction: find the content version or insert max + 1
+        # BEGIN SOLUTION (task 5): in one transaction: find the content version or insert max + 1
         metadata = read_metadata(artefact)
         content_version = metadata["version"]
         with self.transaction() as connection:
@@ -133,7 +133,7 @@ class ModelRegistry:
         Give exactly one of version and alias (ValueError otherwise). Raise RegistryError
         naming what is missing: the model, the version, or the alias.
         """
-        # BEGIN SOLUTION (task 4): resolve the alias to its latest move, then read the version's row
+        # BEGIN SOLUTION (task 5): resolve the alias to its latest move, then read the version's row
         if (version is None) == (alias is None):
             raise ValueError("give exactly one of version and alias")
         with self.transaction() as connection:
@@ -153,7 +153,7 @@ class ModelRegistry:
 
     def promote(self, name: str, alias: str, version: int) -> ModelVersion:
         """Point alias at an existing version of the model name, remembering where it was."""
-        # BEGIN SOLUTION (task 4): check the version exists, then record the alias's move
+        # BEGIN SOLUTION (task 5): check the version exists, then record the alias's move
         chosen = self.get(name, version=version)
         with self.transaction() as connection:
             connection.execute(
@@ -168,7 +168,7 @@ class ModelRegistry:
 
         Raise RegistryError when the alias has no earlier version to go back to.
         """
-        # BEGIN SOLUTION (task 4): delete the alias's latest move, if an earlier one remains
+        # BEGIN SOLUTION (task 5): delete the alias's latest move, if an earlier one remains
         with self.transaction() as connection:
             moves = connection.execute(
                 "SELECT id FROM alias_moves WHERE name = ? AND alias = ? ORDER BY id DESC LIMIT 2",

@@ -37,7 +37,7 @@ def save_artefact(model: Pipeline, root: Path, version: str, metadata: dict[str,
     exists is kept as it is (the same version means the same inputs) and returned.
     """
     raise NotImplementedError(
-        "Task 3: write both files to a temporary folder, then rename it into place"
+        "Task 4: write both files to a temporary folder, then rename it into place"
     )
 
 
@@ -48,7 +48,7 @@ def read_metadata(directory: Path) -> dict[str, Any]:
     JSON object with a "model_sha256", or the model file is missing or hashes otherwise.
     """
     raise NotImplementedError(
-        "Task 3: read the JSON, hash the model file, compare, or raise ArtefactError"
+        "Task 4: read the JSON, hash the model file, compare, or raise ArtefactError"
     )
 
 
@@ -56,5 +56,5 @@ def load_artefact(directory: Path) -> tuple[Pipeline, dict[str, Any]]:
     """The checked artefact's model and metadata; ArtefactError if it fails a check or holds
     types outside skops's trusted ones and TRUSTED_TYPES."""
     raise NotImplementedError(
-        "Task 3: read_metadata first, then sio.load with trusted=TRUSTED_TYPES"
+        "Task 4: read_metadata first, then sio.load with trusted=TRUSTED_TYPES"
     )

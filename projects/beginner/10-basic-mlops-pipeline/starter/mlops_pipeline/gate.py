@@ -34,11 +34,11 @@ def data_problems(frame: pd.DataFrame) -> list[str]:
     numeric feature lies outside its PLAUSIBLE_RANGES (missing values are allowed).
     """
     raise NotImplementedError(
-        "Task 5: one message per problem found, naming the column and the count"
+        "Task 6: one message per problem found, naming the column and the count"
     )
 
 
 def decide(candidate_score: float, production_score: float | None, margin: float) -> Decision:
     """Promote when there is no production model yet, or when the candidate's held-out score
     is at least production's plus margin; the reason says which, with both figures."""
-    raise NotImplementedError("Task 5: compare with production plus margin; explain the verdict")
+    raise NotImplementedError("Task 6: compare with production plus margin; explain the verdict")

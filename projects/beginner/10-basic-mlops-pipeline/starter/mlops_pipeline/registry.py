@@ -92,7 +92,7 @@ class ModelRegistry:
         creating the registered model if it is new. An artefact whose content version the
         model already has is not registered twice: that version is returned."""
         raise NotImplementedError(
-            "Task 4: in one transaction: find the content version or insert max + 1"
+            "Task 5: in one transaction: find the content version or insert max + 1"
         )
 
     def versions(self, name: str) -> list[ModelVersion]:
@@ -110,12 +110,12 @@ class ModelRegistry:
         naming what is missing: the model, the version, or the alias.
         """
         raise NotImplementedError(
-            "Task 4: resolve the alias to its latest move, then read the version's row"
+            "Task 5: resolve the alias to its latest move, then read the version's row"
         )
 
     def promote(self, name: str, alias: str, version: int) -> ModelVersion:
         """Point alias at an existing version of the model name, remembering where it was."""
-        raise NotImplementedError("Task 4: check the version exists, then record the alias's move")
+        raise NotImplementedError("Task 5: check the version exists, then record the alias's move")
 
     def roll_back(self, name: str, alias: str) -> ModelVersion:
         """Undo the alias's latest move: it points again at the version it named before.
@@ -123,7 +123,7 @@ class ModelRegistry:
         Raise RegistryError when the alias has no earlier version to go back to.
         """
         raise NotImplementedError(
-            "Task 4: delete the alias's latest move, if an earlier one remains"
+            "Task 5: delete the alias's latest move, if an earlier one remains"
         )
 
     def load_model(
