@@ -1,7 +1,7 @@
 """The brief's baselines and ablation: what the reference's models are measured against.
 
 Everything is scored on the 1,000 test tweets (tweet layer seed 0) and fitted on the
-training tweets, as in the suite. Two comparisons, too slow for the suite:
+training tweets, as in the suite. Two comparisons too slow for the suite, and a table:
 
 - `baselines`: the majority class; VADER on the tweets, on the original reviews and on
   the normalised text; multinomial naive Bayes on scikit-learn's tokens; the Task 3
@@ -9,6 +9,8 @@ training tweets, as in the suite. Two comparisons, too slow for the suite:
   reviews; the Task 4 bag of n-grams trained from three seeds.
 - `ablation`: the Task 3 pipeline with each step of the reference's tokeniser left out
   in turn (the step replaced by one that changes nothing).
+- `mistakes`: the test tweets the Task 3 pipeline gets most confidently wrong (Task 8),
+  the worst on each side.
 
 `nox -s sync` runs this script on the reference (PYTHONPATH=solution, one thread per
 library) and writes each block it prints into README.md; `nox -s verify` runs it again
@@ -24,11 +26,12 @@ from sklearn.naive_bayes import MultinomialNB
 from sklearn.pipeline import Pipeline, make_pipeline
 
 from sentiment import preprocess
-from sentiment.data import Corpus, load_reviews, load_tweets
+from sentiment.data import GREAT, LABEL_NAMES, OTHER, Corpus, load_reviews, load_tweets
 from sentiment.evaluation import (
     PROBABILITY_THRESHOLD,
     VADER_POSITIVE,
     compare_models,
+    most_confident_mistakes,
     vader_compound,
 )
 from sentiment.linear import build_pipeline
@@ -36,6 +39,8 @@ from sentiment.neural import train_bag_model
 
 SEED = 0  # of the tweet layer and of every model, as in the suite
 BAG_SEEDS = (0, 1, 2)
+MISTAKES_PER_SIDE = 3  # the worst "other" tweets called great, and the worst great ones missed
+SHOWN_CHARS = 240  # of each mistaken tweet in the brief; the rest is cut
 # Each step of the reference's tokeniser that the ablation leaves out, by its name in
 # sentiment.preprocess (None: the full tokeniser).
 ABLATION = {
@@ -97,7 +102,7 @@ def baselines(train: Corpus, test: Corpus) -> str:
     thresholds = {name: PROBABILITY_THRESHOLD for name in scores} | {
         name: VADER_POSITIVE for name in scores if name.startswith("VADER")
     }
-    table = compare_models(scores, thresholds, test.labels)
+    table = compare_models(test.labels, scores, thresholds)
     rows = [
         f"| {name} | {row.accuracy:.3f} | {row.roc_auc:.3f} |" for name, row in table.iterrows()
     ]
@@ -108,9 +113,9 @@ def baselines(train: Corpus, test: Corpus) -> str:
         for seed in BAG_SEEDS
     ]
     bag_table = compare_models(
+        test.labels,
         {seed: bag for seed, bag in zip(BAG_SEEDS, bags, strict=True)},
         dict.fromkeys(BAG_SEEDS, PROBABILITY_THRESHOLD),
-        test.labels,
     )
     seeds = ", ".join(str(seed) for seed in BAG_SEEDS)
     accuracies = ", ".join(f"{value:.3f}" for value in bag_table["accuracy"])
@@ -125,11 +130,25 @@ def ablation(train: Corpus, test: Corpus) -> str:
     for name, step in ABLATION.items():
         with left_out(step):
             scores[name] = p_great(build_pipeline(seed=SEED), train, test)
-    table = compare_models(scores, dict.fromkeys(scores, PROBABILITY_THRESHOLD), test.labels)
+    table = compare_models(test.labels, scores, dict.fromkeys(scores, PROBABILITY_THRESHOLD))
     rows = [
         f"| {name} | {row.accuracy:.3f} | {row.roc_auc:.4f} |" for name, row in table.iterrows()
     ]
     return "\n".join(["| Left out | Accuracy | ROC-AUC |", "|---|---|---|", *rows])
+
+
+def mistakes(train: Corpus, test: Corpus) -> str:
+    """The Task 3 pipeline's most confident mistakes on the test tweets, on each side."""
+    scores = p_great(build_pipeline(seed=SEED), train, test)
+    every_mistake = most_confident_mistakes(test.labels, scores, test.texts, n=len(test))
+    rows = []
+    for label in (OTHER, GREAT):
+        worst = every_mistake[every_mistake["label"] == label].head(MISTAKES_PER_SIDE)
+        for position, row in worst.iterrows():
+            text = row.text if len(row.text) <= SHOWN_CHARS else row.text[:SHOWN_CHARS] + " …"
+            text = text.replace("|", "&#124;").replace("\n", " ")
+            rows.append(f"| {position} | {LABEL_NAMES[label]} | {row.score:.3f} | {text} |")
+    return "\n".join(["| Test tweet | Labelled | P(great) | Text |", "|---|---|---|---|", *rows])
 
 
 def main() -> None:
@@ -138,6 +157,8 @@ def main() -> None:
     print(baselines(train, test))
     print("<!-- block: ablation -->")
     print(ablation(train, test))
+    print("<!-- block: mistakes -->")
+    print(mistakes(train, test))
 
 
 if __name__ == "__main__":

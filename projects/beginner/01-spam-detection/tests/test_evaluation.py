@@ -5,27 +5,35 @@ import math
 import numpy as np
 import pytest
 from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import confusion_matrix as sklearn_confusion_matrix
 from sklearn.metrics import precision_recall_fscore_support, precision_score, recall_score
+from sklearn.model_selection import StratifiedKFold, cross_val_predict
+from sklearn.pipeline import make_pipeline
 
 from spam_filter.data import HAM, SPAM
 from spam_filter.evaluation import (
+    PRECISION_TARGET,
     choose_threshold,
     confusion_matrix,
     precision_recall_f1,
     threshold_for_precision,
 )
+from spam_filter.model import CV_FOLDS
 
 TOLERANCE = 1e-12
 RANDOM_CASES = 20
 MEMORISED_SCORE = 100.0
+FOLD_TEST_MESSAGES = 400
+FOLD_TEST_SEEDS = (5, 9)
 
 
 def random_labels(rng: np.random.Generator, size: int, spam_share: float) -> np.ndarray:
     return (rng.random(size) < spam_share).astype(int)
 
 
-def brute_force_threshold(scores: np.ndarray, labels: np.ndarray, target: float) -> float:
+def brute_force_threshold(labels: np.ndarray, scores: np.ndarray, target: float) -> float:
     """The lowest spam score whose threshold flags messages at least `target` precise."""
     spam_scores = sorted(set(scores[labels == SPAM]))
     good = [t for t in spam_scores if np.mean(labels[scores >= t] == SPAM) >= target]
@@ -70,24 +78,38 @@ def test_precision_recall_f1_match_scikit_learn():
 
 @pytest.mark.task(6)
 def test_threshold_is_the_lowest_that_meets_the_target():
-    scores = np.array([0.9, 0.8, 0.7, 0.6, 0.5])
     labels = np.array([1, 1, 0, 1, 0])
+    scores = np.array([0.9, 0.8, 0.7, 0.6, 0.5])
     # precision at 0.9: 1/1, 0.8: 2/2, 0.6: 3/4 (0.7 and 0.5 are ham scores)
-    threshold = threshold_for_precision(scores, labels, target=0.75)
+    threshold = threshold_for_precision(labels, scores, target=0.75)
     assert threshold == 0.6, (
-        "Task 6: scores [0.9, 0.8, 0.7, 0.6, 0.5], labels [1, 1, 0, 1, 0], target 0.75: precision "
+        "Task 6: labels [1, 1, 0, 1, 0], scores [0.9, 0.8, 0.7, 0.6, 0.5], target 0.75: precision "
         "is 1 at 0.8, dips to 2/3 at 0.7 and is back to 3/4 at 0.6, so the lowest threshold "
         f"that meets the target is 0.6; got {threshold}"
     )
 
 
 @pytest.mark.task(6)
+def test_a_precision_exactly_at_the_default_target_meets_it():
+    spam_scores = np.linspace(1.0, 5.0, 49)
+    labels = np.array([SPAM] * 49 + [HAM] * 11)
+    scores = np.concatenate([spam_scores, [3.05], np.linspace(-2.0, 0.0, 10)])
+    # at the lowest spam score, 49 spam and the ham scored 3.05 are flagged: 49 / 50 = 0.98
+    threshold = threshold_for_precision(labels, scores)
+    assert threshold == spam_scores[0], (
+        f"Task 6: with the default target ({PRECISION_TARGET}), 49 spam and 1 ham flagged at "
+        f"{spam_scores[0]} give precision 49/50 = 0.98 exactly, which meets the target "
+        f"(at least, >=): the answer is {spam_scores[0]}; got {threshold}"
+    )
+
+
+@pytest.mark.task(6)
 def test_threshold_sits_on_a_spam_score():
     threshold = threshold_for_precision(
-        np.array([0.9, 0.8, 0.7, 0.6]), np.array([1, 1, 1, 0]), 0.75
+        np.array([1, 1, 1, 0]), np.array([0.9, 0.8, 0.7, 0.6]), 0.75
     )
     assert threshold == 0.7, (
-        "Task 6: scores [0.9, 0.8, 0.7, 0.6], labels [1, 1, 1, 0], target 0.75: 0.6 still gives "
+        "Task 6: labels [1, 1, 1, 0], scores [0.9, 0.8, 0.7, 0.6], target 0.75: 0.6 still gives "
         "precision 3/4, but it catches no more spam than 0.7 and flags a real message; the "
         f"candidates are the spam scores, so the answer is 0.7; got {threshold}"
     )
@@ -95,16 +117,16 @@ def test_threshold_sits_on_a_spam_score():
 
 @pytest.mark.task(6)
 def test_equal_scores_are_flagged_together():
-    threshold = threshold_for_precision(np.array([0.9, 0.5, 0.5]), np.array([1, 1, 0]), target=1.0)
+    threshold = threshold_for_precision(np.array([1, 1, 0]), np.array([0.9, 0.5, 0.5]), target=1.0)
     assert threshold == 0.9, (
-        "Task 6: scores [0.9, 0.5, 0.5], labels [1, 1, 0], target 1.0: a threshold of 0.5 flags "
+        "Task 6: labels [1, 1, 0], scores [0.9, 0.5, 0.5], target 1.0: a threshold of 0.5 flags "
         f"both messages scored 0.5 (precision 2/3), so the answer is 0.9; got {threshold}"
     )
 
 
 @pytest.mark.task(6)
 def test_an_unreachable_target_flags_nothing():
-    threshold = threshold_for_precision(np.array([0.9, 0.8, 0.1]), np.array([0, 1, 1]), target=0.98)
+    threshold = threshold_for_precision(np.array([0, 1, 1]), np.array([0.9, 0.8, 0.1]), target=0.98)
     assert threshold == math.inf, (
         "Task 6: the highest score is ham, so no threshold reaches precision 0.98: return "
         f"math.inf (flag nothing), got {threshold}"
@@ -117,8 +139,8 @@ def test_threshold_matches_a_brute_force_search():
     for target in (0.8, 0.9, 0.98):
         labels = random_labels(rng, 300, 0.15)
         scores = np.round(rng.normal(size=300) + 2.5 * labels, 1)  # rounded: many ties
-        expected = brute_force_threshold(scores, labels, target)
-        threshold = threshold_for_precision(scores, labels, target)
+        expected = brute_force_threshold(labels, scores, target)
+        threshold = threshold_for_precision(labels, scores, target)
         assert threshold == expected, (
             f"Task 6: target {target} on 300 random scores: the lowest spam score whose "
             f"threshold meets the target is {expected}, got {threshold}"
@@ -160,7 +182,7 @@ def test_threshold_is_chosen_on_out_of_fold_scores(seed):
     texts = [f"message {i}" for i in range(len(labels))]
     scores = np.round(rng.normal(size=len(labels)) + 1.5 * labels, 2)
     model = MemorisingClassifier(dict(zip(texts, scores, strict=True)))
-    expected = brute_force_threshold(scores, labels, target=0.9)
+    expected = brute_force_threshold(labels, scores, target=0.9)
     threshold = choose_threshold(model, texts, labels, target=0.9, seed=seed)
     hint = (
         " (the score of a model on the messages it was fitted on)"
@@ -172,6 +194,22 @@ def test_threshold_is_chosen_on_out_of_fold_scores(seed):
         f"(cross_val_predict with method='decision_function'), then pick the threshold: "
         f"expected {expected}, got {threshold}{hint}"
     )
+
+
+@pytest.mark.task(6)
+def test_choose_threshold_scores_on_the_folds_of_its_seed(messages):
+    texts, labels = messages.texts[:FOLD_TEST_MESSAGES], messages.labels[:FOLD_TEST_MESSAGES]
+    model = make_pipeline(CountVectorizer(), LogisticRegression())
+    for seed in FOLD_TEST_SEEDS:
+        folds = StratifiedKFold(n_splits=CV_FOLDS, shuffle=True, random_state=seed)
+        scores = cross_val_predict(model, texts, labels, cv=folds, method="decision_function")
+        expected = brute_force_threshold(labels, scores, target=0.9)
+        threshold = choose_threshold(model, texts, labels, target=0.9, seed=seed)
+        assert threshold == expected, (
+            f"Task 6: with seed={seed}, score the messages on the folds of "
+            f"cross_validation({seed}) and pick the threshold from those scores: expected "
+            f"{expected}, got {threshold}"
+        )
 
 
 @pytest.mark.task(6)

@@ -1,5 +1,6 @@
 """Task 5: a TF-IDF + linear SVM pipeline, its C chosen by stratified cross-validation."""
 
+import numpy as np
 import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import f1_score
@@ -7,10 +8,12 @@ from sklearn.model_selection import GridSearchCV, StratifiedKFold
 from sklearn.pipeline import Pipeline
 from sklearn.svm import LinearSVC
 
-from spam_filter.model import build_pipeline
+from spam_filter.model import C_GRID, CV_FOLDS, build_pipeline, tune_pipeline
 from spam_filter.tokeniser import tokenise
 
 MIN_GRID_VALUES = 3
+OTHER_SEED = 7
+SMALL_SAMPLE = 400  # messages: enough for five folds, quick to search
 
 
 @pytest.mark.task(5)
@@ -27,6 +30,19 @@ def test_pipeline_is_tokeniser_tfidf_then_linear_svm():
     assert vectoriser.analyzer is tokenise, (
         f"Task 5: the TfidfVectorizer should use your tokenise as its analyzer, "
         f"got analyzer={vectoriser.analyzer!r}"
+    )
+    assert vectoriser.sublinear_tf is True, (
+        "Task 5: the TfidfVectorizer should use sublinear tf (sublinear_tf=True): a word said "
+        f"ten times is not ten times the evidence; got sublinear_tf={vectoriser.sublinear_tf!r}"
+    )
+
+
+@pytest.mark.task(5)
+def test_pipeline_seeds_the_svm():
+    svm = build_pipeline(seed=OTHER_SEED).steps[-1][1]
+    assert svm.random_state == OTHER_SEED, (
+        f"Task 5: build_pipeline(seed={OTHER_SEED}) should give the LinearSVC "
+        f"random_state={OTHER_SEED}, got random_state={svm.random_state!r}"
     )
 
 
@@ -69,3 +85,36 @@ def test_grid_search_tunes_c_with_stratified_shuffled_folds(tuned_search, seed):
 def test_tuned_svm_f1(metric, tuned_search, held_out):
     predictions = tuned_search.predict(held_out.texts)
     metric("svm_f1", f1_score(held_out.labels, predictions))
+
+
+@pytest.mark.task(5)
+def test_tune_pipeline_uses_its_seed(messages):
+    texts, labels = messages.texts[:SMALL_SAMPLE], messages.labels[:SMALL_SAMPLE]
+    search = tune_pipeline(texts, labels, seed=OTHER_SEED)
+    assert search.cv.random_state == OTHER_SEED, (
+        f"Task 5: tune_pipeline(..., seed={OTHER_SEED}) should search on "
+        f"cross_validation({OTHER_SEED}), got cv={search.cv!r}"
+    )
+    svm = search.estimator.steps[-1][1]
+    assert svm.random_state == OTHER_SEED, (
+        f"Task 5: tune_pipeline(..., seed={OTHER_SEED}) should search over "
+        f"build_pipeline({OTHER_SEED}), whose SVM has random_state={OTHER_SEED}; got "
+        f"{svm.random_state!r}"
+    )
+    expected = GridSearchCV(
+        Pipeline(
+            [
+                ("tfidf", TfidfVectorizer(analyzer=tokenise, sublinear_tf=True)),
+                ("svm", LinearSVC(random_state=OTHER_SEED)),
+            ]
+        ),
+        param_grid={"svm__C": list(C_GRID)},
+        scoring="f1",
+        cv=StratifiedKFold(n_splits=CV_FOLDS, shuffle=True, random_state=OTHER_SEED),
+    ).fit(texts, labels)
+    scores = search.cv_results_["mean_test_score"]
+    assert np.allclose(scores, expected.cv_results_["mean_test_score"]), (
+        f"Task 5: on {SMALL_SAMPLE} messages with seed {OTHER_SEED}, the mean F1 of each C in "
+        f"C_GRID should be {np.round(expected.cv_results_['mean_test_score'], 4).tolist()}, "
+        f"got {np.round(scores, 4).tolist()}"
+    )

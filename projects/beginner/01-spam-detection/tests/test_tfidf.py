@@ -1,5 +1,7 @@
 """Task 3: vocabulary, counts, idf and TF-IDF weights by hand, checked against scikit-learn."""
 
+import warnings
+
 import numpy as np
 import pytest
 from scipy import sparse
@@ -79,7 +81,15 @@ def test_tfidf_weights_by_hand(sublinear_tf):
     tf = np.array([1 + np.log(3), 1.0, 0.0]) if sublinear_tf else np.array([3.0, 1.0, 0.0])
     row = tf * idf / np.linalg.norm(tf * idf)
     expected = np.vstack([row, np.zeros(3)])
-    weights = tfidf_weights(counts, idf, sublinear_tf=sublinear_tf)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        try:
+            weights = tfidf_weights(counts, idf, sublinear_tf=sublinear_tf)
+        except RuntimeWarning as warning:
+            pytest.fail(
+                f"Task 3: {warning} while weighting [[3, 1, 0], [0, 0, 0]]: the row of zeros has "
+                "norm 0; divide it by 1 instead (replace zero norms by 1 before dividing)"
+            )
     result = weights.toarray() if sparse.issparse(weights) else np.asarray(weights)
     assert np.allclose(result, expected, rtol=0, atol=TOLERANCE), (
         f"Task 3: counts [[3, 1, 0], [0, 0, 0]], idf [1, 2, 3], sublinear_tf={sublinear_tf}: "

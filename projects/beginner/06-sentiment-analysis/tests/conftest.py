@@ -62,7 +62,7 @@ def bag_scores(bag_model, test_tweets) -> np.ndarray:
 
 
 class KeywordModel:
-    """A stand-in for a trained model, so that Task 6 can be done before Tasks 3 and 4.
+    """A stand-in for a trained model, so that Tasks 6 and 7 can be done before Tasks 3 and 4.
 
     P(great) is 0.9 for a text that says "love", 0.5 for one that says "okay",
     0.2 for any other. It records every batch it is asked about.

@@ -7,7 +7,14 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, roc_auc_score
 from sklearn.pipeline import Pipeline
 
-from sentiment.linear import build_pipeline, top_features
+from sentiment.linear import (
+    INVERSE_REGULARISATION,
+    MAX_ITERATIONS,
+    MIN_DOCUMENT_FREQUENCY,
+    NGRAM_RANGE,
+    build_pipeline,
+    top_features,
+)
 from sentiment.preprocess import tokenise
 
 TOY_TEXTS = [
@@ -17,6 +24,7 @@ TOY_TEXTS = [
     "It is not good, sadly",
 ]
 TOY_LABELS = np.array([1, 1, 0, 0])
+OTHER_SEED = 7
 
 
 def vectoriser_and_classifier(pipeline):
@@ -68,6 +76,33 @@ def test_without_a_tokeniser_only_the_tokenisation_changes():
     assert not differ, (
         "Task 3: the two pipelines should differ only in their tokenisation, so that the "
         f"comparison measures the preprocessing alone; these settings differ: {differ}"
+    )
+
+
+@pytest.mark.task(3)
+def test_the_settings_of_the_docstring_and_the_seed():
+    vectoriser, classifier = vectoriser_and_classifier(build_pipeline(seed=OTHER_SEED))
+    expected = {
+        "vectoriser ngram_range": (vectoriser.ngram_range, NGRAM_RANGE),
+        "vectoriser min_df": (vectoriser.min_df, MIN_DOCUMENT_FREQUENCY),
+        "vectoriser sublinear_tf": (vectoriser.sublinear_tf, True),
+        "classifier C": (classifier.C, INVERSE_REGULARISATION),
+        "classifier max_iter": (classifier.max_iter, MAX_ITERATIONS),
+        "classifier random_state": (classifier.random_state, OTHER_SEED),
+    }
+    wrong = {name: got for name, (got, want) in expected.items() if got != want}
+    assert not wrong, (
+        f"Task 3: build_pipeline(seed={OTHER_SEED}) should set "
+        f"{ {name: want for name, (_, want) in expected.items()} }; these differ: {wrong}"
+    )
+
+
+@pytest.mark.task(3)
+def test_any_tokeniser_can_be_given():
+    vectoriser, _ = vectoriser_and_classifier(build_pipeline(str.split))
+    assert vectoriser.tokenizer is str.split and not vectoriser.lowercase, (
+        "Task 3: build_pipeline(str.split) should use str.split as the tokenizer (without "
+        f"lower-casing), got tokenizer={vectoriser.tokenizer!r}, lowercase={vectoriser.lowercase}"
     )
 
 

@@ -5,11 +5,24 @@ import pytest
 import torch
 from sklearn.metrics import accuracy_score, roc_auc_score
 
-from sentiment.neural import BagOfNgrams, encode, train_bag_model
+from sentiment.neural import (
+    BATCH_SIZE,
+    EMBEDDING_DIM,
+    LEARNING_RATE,
+    BagOfNgrams,
+    build_vocabulary,
+    encode,
+    ngrams,
+    train_bag_model,
+)
+from sentiment.preprocess import tokenise
 
 SMALL = 300  # training tweets for the quick training tests
-VOCABULARY_SIZE = 10
-EMBEDDING_DIM = 4
+TOY_VOCABULARY = 10  # ids of the toy network
+TOY_DIM = 4  # and the size of its embeddings
+PROTOCOL_SEED = 3
+PROTOCOL_EPOCHS = 3
+ATOL = 1e-6  # the same operations in the same order: equal up to float rounding
 
 
 @pytest.mark.task(4)
@@ -35,17 +48,17 @@ def test_encode_packs_bags_for_embedding_bag(bags, flat, offsets):
 
 def network() -> BagOfNgrams:
     torch.manual_seed(0)
-    return BagOfNgrams(VOCABULARY_SIZE, EMBEDDING_DIM)
+    return BagOfNgrams(TOY_VOCABULARY, TOY_DIM)
 
 
 @pytest.mark.task(4)
 def test_network_is_an_embedding_bag_and_a_linear_layer():
     parameters = sum(parameter.numel() for parameter in network().parameters())
-    expected = VOCABULARY_SIZE * EMBEDDING_DIM + EMBEDDING_DIM + 1
+    expected = TOY_VOCABULARY * TOY_DIM + TOY_DIM + 1
     assert parameters == expected, (
-        f"Task 4: BagOfNgrams({VOCABULARY_SIZE}, {EMBEDDING_DIM}) should have "
-        f"{VOCABULARY_SIZE} x {EMBEDDING_DIM} embedding weights and a linear layer from "
-        f"{EMBEDDING_DIM} to 1 (with bias): {expected} parameters; got {parameters}"
+        f"Task 4: BagOfNgrams({TOY_VOCABULARY}, {TOY_DIM}) should have "
+        f"{TOY_VOCABULARY} x {TOY_DIM} embedding weights and a linear layer from "
+        f"{TOY_DIM} to 1 (with bias): {expected} parameters; got {parameters}"
     )
 
 
@@ -120,3 +133,53 @@ def test_bag_accuracy(metric, bag_scores, test_tweets):
 @pytest.mark.task(4)
 def test_bag_roc_auc(metric, bag_scores, test_tweets):
     metric("bag_roc_auc", roc_auc_score(test_tweets.labels, bag_scores))
+
+
+def reference_training(texts, labels, seed: int, epochs: int) -> list[torch.Tensor]:
+    """The protocol of train_bag_model's docstring, written out with torch alone."""
+    documents = [ngrams(tokenise(text)) for text in texts]
+    vocabulary = build_vocabulary(documents)
+    bags = [[vocabulary[gram] for gram in grams if gram in vocabulary] for grams in documents]
+    torch.manual_seed(seed)
+    embeddings = torch.nn.EmbeddingBag(len(vocabulary), EMBEDDING_DIM, mode="mean")
+    output = torch.nn.Linear(EMBEDDING_DIM, 1)
+    parameters = [*embeddings.parameters(), *output.parameters()]
+    optimiser = torch.optim.Adam(parameters, lr=LEARNING_RATE)
+    loss_function = torch.nn.BCEWithLogitsLoss()
+    targets = torch.as_tensor(np.asarray(labels), dtype=torch.float32)
+    shuffler = torch.Generator().manual_seed(seed)
+    for _ in range(epochs):
+        for batch in torch.randperm(len(bags), generator=shuffler).split(BATCH_SIZE):
+            chosen = [bags[index] for index in batch]
+            flat = torch.tensor([i for bag in chosen for i in bag], dtype=torch.int64)
+            offsets = torch.tensor(np.cumsum([0] + [len(bag) for bag in chosen[:-1]]))
+            optimiser.zero_grad()
+            logits = output(embeddings(flat, offsets)).squeeze(-1)
+            loss_function(logits, targets[batch]).backward()
+            optimiser.step()
+    return [parameter.detach() for parameter in parameters]
+
+
+@pytest.mark.task(4)
+@pytest.mark.parametrize("epochs", [0, PROTOCOL_EPOCHS])
+def test_training_follows_the_protocol(train, epochs):
+    texts, labels = train.texts[:SMALL], train.labels[:SMALL]
+    model = train_bag_model(texts, labels, seed=PROTOCOL_SEED, epochs=epochs, progress=False)
+    expected = reference_training(texts, labels, PROTOCOL_SEED, epochs)
+    got = [parameter.detach() for parameter in model.network.parameters()]
+    same = len(got) == len(expected) and all(
+        g.shape == e.shape and torch.allclose(g, e, atol=ATOL)
+        for g, e in zip(got, expected, strict=True)
+    )
+    what = (
+        "the network as created, right after torch.manual_seed(seed): seed torch first, then "
+        "create the embeddings, then the linear layer"
+        if epochs == 0
+        else f"the weights after {epochs} epochs of Adam (lr=LEARNING_RATE) on batches of "
+        "BATCH_SIZE in the order of torch.randperm with one torch.Generator seeded once with "
+        "seed (each epoch draws a new order from it), BCEWithLogitsLoss"
+    )
+    assert same, (
+        f"Task 4: train_bag_model(seed={PROTOCOL_SEED}, epochs={epochs}) on {SMALL} tweets "
+        f"should give {what}; your network's parameters differ"
+    )

@@ -1,4 +1,4 @@
-"""Task 6: the page, used as a person uses it, in a real headless Chromium.
+"""Task 7: the page, read as HTML, then used as a person uses it, in a real headless Chromium.
 
 The app runs under uvicorn in a background thread, on a free port of this
 machine only; Playwright drives Debian's Chromium (never a downloaded browser).
@@ -40,7 +40,7 @@ def browser():
     if not CHROMIUM.is_file():
         pytest.skip(
             f"no Chromium at {CHROMIUM}: install it with `apt-get install chromium` "
-            "(Debian or Ubuntu) to run the browser test of Task 6"
+            "(Debian or Ubuntu) to run the browser test of Task 7"
         )
     try:
         from playwright.sync_api import sync_playwright
@@ -50,6 +50,26 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.mark.task(7)
+def test_the_page_holds_its_controls_and_a_script():
+    from sentiment.page import index_page
+
+    limit = 1234
+    page = index_page(limit)
+    lower = page.lower()
+    parts = {
+        "a <label>": "<label" in lower,
+        "a <textarea>": "<textarea" in lower,
+        "a <button>": "<button" in lower,
+        'an element with role="status"': 'role="status"' in lower,
+        'an element with role="alert"': 'role="alert"' in lower,
+        f"the limit, {limit} characters": str(limit) in page,
+        "a script that calls fetch(": "fetch(" in page,
+    }
+    missing = [name for name, found in parts.items() if not found]
+    assert not missing, f"Task 7: index_page({limit}) should hold {', '.join(missing)}"
 
 
 @pytest.fixture
@@ -87,7 +107,7 @@ def api_reason(url: str, texts: list[str]) -> str:
     return json.load(refusal.value)["detail"][0]["msg"]
 
 
-@pytest.mark.task(6)
+@pytest.mark.task(7)
 def test_a_person_types_a_review_and_reads_the_verdict(browser, live_url):
     from playwright.sync_api import expect
 
@@ -98,25 +118,25 @@ def test_a_person_types_a_review_and_reads_the_verdict(browser, live_url):
     status = page.get_by_role("status", include_hidden=True)
     alert = page.get_by_role("alert", include_hidden=True)
     expect(
-        box, "Task 6: the text box needs a <label>, its accessible name"
+        box, "Task 7: the text box needs a <label>, its accessible name"
     ).to_have_accessible_name(re.compile(r"\w"))
 
     box.fill("I love this tea 😍")
     button.click()
-    expect(status, "Task 6: after a click, the status should show the label").to_contain_text(
+    expect(status, "Task 7: after a click, the status should show the label").to_contain_text(
         "great"
     )
-    expect(status, "Task 6: ... and its probability as a percentage").to_contain_text("90%")
+    expect(status, "Task 7: ... and its probability as a percentage").to_contain_text("90%")
 
     box.fill("   ")
     button.click()
     reason = api_reason(live_url, ["   "])
-    expect(alert, "Task 6: a refused text should show the API's reason").to_contain_text(reason)
-    expect(status, "Task 6: an error should clear the last verdict").to_have_text("")
+    expect(alert, "Task 7: a refused text should show the API's reason").to_contain_text(reason)
+    expect(status, "Task 7: an error should clear the last verdict").to_have_text("")
 
     box.fill("Meh. Arrived stale.")
     button.click()
-    expect(status, "Task 6: the status should show the new verdict").to_contain_text("other")
-    expect(status, "Task 6: ... and its probability as a percentage").to_contain_text("80%")
-    expect(alert, "Task 6: a verdict should clear the last error").to_have_text("")
+    expect(status, "Task 7: the status should show the new verdict").to_contain_text("other")
+    expect(status, "Task 7: ... and its probability as a percentage").to_contain_text("80%")
+    expect(alert, "Task 7: a verdict should clear the last error").to_have_text("")
     page.close()

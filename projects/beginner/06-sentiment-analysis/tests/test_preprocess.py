@@ -32,6 +32,7 @@ TOKEN_SHAPE = re.compile(r"(?:<\w+>|\w+(?:'\w+)*)(?:_NEG)?")
     [
         ("@AmazonHelp never came https://amzn.to/x1Y", ["<user>", "never", "came", "<url>"]),
         ("see www.example.com/page?x=1 now", ["see", "<url>", "now"]),
+        ("SEE WWW.Example.com OR HTTPS://amzn.to/A1", ["SEE", "<url>", "OR", "<url>"]),
         ("thanks @snack_attack and @Jo99!", ["thanks", "<user>", "and", "<user>", "!"]),
         (
             "a link with a #tag and @user: http://x.co/@a/#b ok",
@@ -45,8 +46,9 @@ def test_links_and_mentions_become_tokens(text, words):
     result = replace_urls_and_mentions(text)
     assert result.split() == words, (
         f"Task 1: replace_urls_and_mentions({text!r}) should give the words {words}, "
-        f"got {result!r}. A link runs from http://, https:// or www. to the next space; a "
-        "mention is @ and word characters, not glued to a word before it (an e-mail address)."
+        f"got {result!r}. A link runs from http://, https:// or www. (in any case) to the next "
+        "space; a mention is @ and word characters, not glued to a word before it (an e-mail "
+        "address)."
     )
 
 

@@ -9,14 +9,20 @@ model for everyone else. The limits are parameters of `create_app`, so the
 request model is built inside it. Pydantic reads its configuration from
 keywords of the class (`class Body(BaseModel, extra="forbid")`) and its
 constraints from `Field(...)`, inside `Annotated[...]` for the items of a list.
+
+FastAPI's own 422 echoes each bad value back in the answer. Python's json module
+reads `NaN`, `Infinity` and `-Infinity` in a body, and an answer holding one of
+them cannot be written as JSON, so the client would get a 500 where it should get
+a 422: `validation_error` answers without the values.
 """
 
 from collections.abc import Sequence
 from typing import Annotated, Literal, Protocol
 
 import numpy as np
-from fastapi import FastAPI
-from fastapi.responses import HTMLResponse  # SOLUTION
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, Field
 
 from sentiment.data import GREAT, LABEL_NAMES, OTHER  # SOLUTION
@@ -25,6 +31,7 @@ from sentiment.page import index_page  # SOLUTION
 MAX_TEXTS = 32  # texts in one request
 MAX_TEXT_CHARS = 2_000  # characters in one text: a long review, far more than a tweet
 THRESHOLD = 0.5  # P(great) from which a text is labelled great
+UNPROCESSABLE = 422  # the request was well-formed HTTP, but its content breaks the contract
 
 Label = Literal["other", "great"]
 Probability = Annotated[float, Field(ge=0.0, le=1.0)]  # a constrained type, the pydantic way
@@ -68,6 +75,22 @@ def predict(model: TextModel, texts: Sequence[str]) -> list[Prediction]:
     # END SOLUTION
 
 
+async def validation_error(request: Request, error: RequestValidationError) -> JSONResponse:
+    """Answer status UNPROCESSABLE with the location, message and type of each problem.
+
+    `{"detail": [{"loc": [...], "msg": "...", "type": "..."}, ...]}`: FastAPI's own
+    answer without the `input` and `ctx` it adds, which echo the bad value back and
+    turn a NaN or an infinite number in the body into a server error.
+    """
+    # BEGIN SOLUTION (task 6): a JSONResponse(UNPROCESSABLE) of loc, msg and type of error.errors()
+    detail = [
+        {"loc": list(problem["loc"]), "msg": problem["msg"], "type": problem["type"]}
+        for problem in error.errors()
+    ]
+    return JSONResponse(status_code=UNPROCESSABLE, content={"detail": detail})
+    # END SOLUTION
+
+
 def create_app(
     model: TextModel, max_texts: int = MAX_TEXTS, max_text_chars: int = MAX_TEXT_CHARS
 ) -> FastAPI:
@@ -77,11 +100,12 @@ def create_app(
       to `max_texts` strings, each 1 to `max_text_chars` characters long once
       the whitespace around it is stripped. Any other field, any other type, an
       empty or too long text, an empty or too long list is refused with status
-      422 and a reason, before the model is called. A valid request gets a
-      PredictResponse with the predictions of `predict`.
+      422 and a reason, before the model is called: `validation_error` writes
+      the answer, whatever the body held (NaN and infinite numbers included). A
+      valid request gets a PredictResponse with the predictions of `predict`.
     - `GET /` returns the page of `sentiment.page.index_page(max_text_chars)` as HTML.
     """
-    # BEGIN SOLUTION (task 6): a pydantic request model with the limits, then the two routes
+    # BEGIN SOLUTION (task 6): a request model with the limits, validation_error, the two routes
     Text = Annotated[str, Field(min_length=1, max_length=max_text_chars)]
 
     class PredictRequest(BaseModel, extra="forbid", str_strip_whitespace=True):
@@ -90,6 +114,7 @@ def create_app(
         texts: list[Text] = Field(min_length=1, max_length=max_texts)
 
     app = FastAPI(title="Sentiment of reviews and tweets")
+    app.add_exception_handler(RequestValidationError, validation_error)
 
     @app.post("/predict")
     def predict_texts(request: PredictRequest) -> PredictResponse:

@@ -33,9 +33,10 @@ CLAUSE_PUNCTUATION = frozenset(".,:;!?")
 def replace_urls_and_mentions(text: str) -> str:
     """Replace each link by URL_TOKEN and each @mention by USER_TOKEN, with spaces around.
 
-    A link starts with `http://`, `https://` or `www.` and runs to the next
-    whitespace. A mention is `@` followed by letters, digits or underscores, not
-    preceded by a letter or digit (so `me@example.com` is left alone).
+    A link starts with `http://`, `https://` or `www.`, in any case (`HTTPS://`),
+    and runs to the next whitespace. A mention is `@` followed by letters, digits
+    or underscores, not preceded by a letter or digit (so `me@example.com` is
+    left alone).
     `"@AmazonHelp never came https://amzn.to/x1"` -> `" <user>  never came  <url> "`.
     """
     # BEGIN SOLUTION (task 1): replace links by URL_TOKEN, then @mentions by USER_TOKEN
