@@ -1,5 +1,7 @@
 """Task 2: seeded augmentations that keep the shape, the value range and the digit."""
 
+import warnings
+
 import pytest
 import torch
 
@@ -9,6 +11,7 @@ from digit_classifier.augment import (
     random_rotation,
     random_scale,
     random_shift,
+    rectangle_masks,
     warp,
 )
 
@@ -38,7 +41,10 @@ AUGMENTATIONS = {
 }
 
 
-def generator(seed: int = 0) -> torch.Generator:
+SEED, OTHER_SEED = 7, 8
+
+
+def generator(seed: int = SEED) -> torch.Generator:
     return torch.Generator().manual_seed(seed)
 
 
@@ -69,7 +75,14 @@ def mass_and_centroid(images: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor,
 @pytest.mark.task(2)
 def test_warp_with_the_identity_returns_the_images(batch):
     identity = torch.eye(2, 3).repeat(BATCH, 1, 1)
-    warped = warp(batch, identity)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        warped = warp(batch, identity)
+    assert not caught, (
+        "Task 2: warp made torch warn: "
+        f"{[str(warning.message) for warning in caught][:1]}; pass align_corners=False to both "
+        "F.affine_grid and F.grid_sample, as the docstring says"
+    )
     assert warped.shape == batch.shape and torch.allclose(warped, batch, atol=EXACT), (
         "Task 2: warping through identity matrices should return the images unchanged; use "
         "F.affine_grid(matrices, images.shape, align_corners=False) and F.grid_sample with the "
@@ -117,16 +130,18 @@ def test_augmentation_at_zero_strength_changes_nothing(batch, name):
 @pytest.mark.parametrize("name", AUGMENTATIONS)
 def test_augmentation_is_seeded_and_drawn_per_image(batch, name):
     augment = AUGMENTATIONS[name]
-    first = augment(batch, 1.0, generator(0))
-    again = augment(batch, 1.0, generator(0))
-    other = augment(batch, 1.0, generator(1))
+    first = augment(batch, 1.0, generator(SEED))
+    again = augment(batch, 1.0, generator(SEED))
+    other = augment(batch, 1.0, generator(OTHER_SEED))
     assert torch.equal(first, again), (
         f"Task 2: {name} with two generators of the same seed should give the same images; draw "
         "every random number from the generator (torch.rand(..., generator=generator))"
     )
-    assert not torch.equal(first, other), f"Task 2: {name} gave the same images for seeds 0 and 1"
+    assert not torch.equal(first, other), (
+        f"Task 2: {name} gave the same images for seeds {SEED} and {OTHER_SEED}"
+    )
     same = batch[:1].expand(BATCH, -1, -1, -1)
-    copies = augment(same, 1.0, generator(0))
+    copies = augment(same, 1.0, generator(SEED))
     distinct = len({image.numpy().tobytes() for image in copies})
     assert distinct > BATCH // 2, (
         f"Task 2: {name} applied to {BATCH} copies of one digit gave only {distinct} different "
@@ -203,6 +218,49 @@ def test_random_scale_zooms_about_the_centre_within_the_bound():
     )
 
 
+def masks_by_loops(rectangles: list[tuple[int, int, int, int]], height: int, width: int):
+    """The masks of (top, left, height, width) rectangles, one slice assignment at a time."""
+    masks = torch.zeros(len(rectangles), height, width, dtype=torch.bool)
+    for mask, (top, left, rows, columns) in zip(masks, rectangles, strict=True):
+        mask[top : top + rows, left : left + columns] = True
+    return masks
+
+
+@pytest.mark.task(2)
+def test_rectangle_masks_cover_exactly_each_rectangle():
+    height, width = 4, 5  # not square, so rows and columns cannot be mixed up unseen
+    rectangles = [(0, 0, 4, 5), (1, 2, 2, 1), (3, 4, 1, 1), (2, 1, 0, 3), (0, 3, 4, 2)]
+    tops, lefts, heights, widths = torch.tensor(rectangles).T
+    masks = rectangle_masks(tops, lefts, heights, widths, height, width)
+    expected = masks_by_loops(rectangles, height, width)
+    assert masks.dtype == torch.bool and tuple(masks.shape) == (len(rectangles), height, width), (
+        f"Task 2: rectangle_masks should return a bool tensor (N, height, width) = "
+        f"{(len(rectangles), height, width)}, got {masks.dtype} {tuple(masks.shape)}"
+    )
+    for index, rectangle in enumerate(rectangles):
+        mask, wanted = masks[index], expected[index]
+        assert torch.equal(mask, wanted), (
+            f"Task 2: rectangle {index} (top, left, height, width) = {rectangle} in a "
+            f"{height} x {width} image should cover rows top .. top + height - 1 and columns "
+            f"left .. left + width - 1:\n{wanted.int()}\ngot\n{mask.int()}"
+        )
+    draws = torch.Generator().manual_seed(SEED)
+    side_rows = torch.randint(0, 10, (50,), generator=draws)
+    side_columns = torch.randint(0, 8, (50,), generator=draws)
+    tops = (torch.rand(50, generator=draws) * (10 - side_rows + 1)).floor()
+    lefts = (torch.rand(50, generator=draws) * (8 - side_columns + 1)).floor()
+    rectangles = [
+        (int(top), int(left), int(rows), int(columns))
+        for top, left, rows, columns in zip(tops, lefts, side_rows, side_columns, strict=True)
+    ]
+    masks = rectangle_masks(tops, lefts, side_rows.float(), side_columns.float(), 10, 8)
+    assert torch.equal(masks, masks_by_loops(rectangles, 10, 8)), (
+        "Task 2: rectangle_masks should agree with slicing each mask[top:top + height, "
+        "left:left + width] on 50 random rectangles in a 10 x 8 image (given as float tensors "
+        "of whole pixels, as random_erasing draws them)"
+    )
+
+
 @pytest.mark.task(2)
 def test_random_erasing_blanks_one_rectangle_within_the_area():
     count = 200
@@ -237,6 +295,29 @@ def test_random_erasing_blanks_one_rectangle_within_the_area():
     )
     none = random_erasing(ones, MAX_AREA, generator(), probability=0.0)
     assert torch.equal(none, ones), "Task 2: with probability=0 no image should be erased"
+
+
+@pytest.mark.task(2)
+def test_random_erasing_places_rectangles_anywhere_they_fit():
+    count, height, width = 4000, 12, 20  # not square: rows and columns cannot be confused
+    erased = random_erasing(torch.ones(count, 1, height, width), 0.3, generator(), 1.0)
+    blank = erased[:, 0] == 0
+    hit = blank.flatten(1).any(dim=1)
+    assert hit.float().mean() > 0.9, (
+        f"Task 2: with probability=1 nearly every {height} x {width} image should lose a "
+        f"rectangle; {hit.float().mean():.0%} did. Rows go with the height, columns with the width."
+    )
+    edges = {
+        "row": (blank[:, 0, :].any(dim=1).sum().item(), blank[:, -1, :].any(dim=1).sum().item()),
+        "column": (blank[:, :, 0].any(dim=1).sum().item(), blank[:, :, -1].any(dim=1).sum().item()),
+    }
+    for edge, (first, last) in edges.items():
+        assert first > 50 and last > 50 and 0.75 < last / first < 1.33, (
+            f"Task 2: a rectangle is placed uniformly where it fits, so it reaches the last "
+            f"{edge} as often as the first; of {count} rectangles {first} reached the first "
+            f"{edge} and {last} the last. Its top is one of the rows 0 .. height - its height "
+            "(as many as height - its height + 1), each as likely: floor(u * that count)."
+        )
 
 
 @pytest.mark.task(2)

@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 import torch
+from sklearn.model_selection import train_test_split
 
 from digit_classifier.data import (
     NUM_CLASSES,
@@ -17,6 +18,7 @@ from digit_classifier.data import (
 
 TOLERANCE = 1e-5
 BATCH = 16
+SEED, OTHER_SEED = 4, 5  # not 0, the default: a seed that is ignored shows
 
 
 def numbered_split(sizes: tuple[int, int, int], offsets: tuple[float, float, float]) -> Split:
@@ -29,6 +31,9 @@ def numbered_split(sizes: tuple[int, int, int], offsets: tuple[float, float, flo
         parts.append(Digits(images, torch.arange(start, start + size)))
         start += size
     return Split(*parts)
+
+
+PARTS = ("train", "validation", "test")
 
 
 def pass_over(loader) -> tuple[torch.Tensor, torch.Tensor]:
@@ -109,6 +114,34 @@ def test_split_is_seeded(digits, split):
 
 
 @pytest.mark.task(1)
+def test_split_cuts_twice_with_its_seed_and_fractions(digits):
+    seed, validation_fraction, test_fraction = 3, 0.15, 0.25
+    split = split_digits(digits, seed, validation_fraction, test_fraction)
+    labels = digits.labels.numpy()
+    rest, test = train_test_split(
+        np.arange(len(digits)), test_size=test_fraction, stratify=labels, random_state=seed
+    )
+    train, validation = train_test_split(
+        rest,
+        test_size=validation_fraction / (1 - test_fraction),
+        stratify=labels[rest],
+        random_state=seed,
+    )
+    for name, positions in (("test", test), ("validation", validation), ("train", train)):
+        part = getattr(split, name)
+        assert torch.equal(part.images, digits.images[positions]) and torch.equal(
+            part.labels, digits.labels[positions]
+        ), (
+            f"Task 1: split_digits(digits, seed={seed}, validation_fraction="
+            f"{validation_fraction}, test_fraction={test_fraction}): the {name} part should be "
+            "the images at the positions train_test_split gives: first the test part off all "
+            "positions, then the validation part off the rest (test_size=validation_fraction / "
+            "(1 - test_fraction)), both with stratify= the labels of what is cut and "
+            "random_state=seed"
+        )
+
+
+@pytest.mark.task(1)
 def test_normaliser_measures_each_channel():
     generator = torch.Generator().manual_seed(0)
     images = torch.rand(20, 3, 5, 5, generator=generator) * torch.tensor([1.0, 2.0, 4.0]).view(
@@ -157,16 +190,25 @@ def test_loaders_normalise_with_training_statistics_only():
         "Task 1: validation batches should be the validation pixels normalised with the "
         "training statistics"
     )
-    _, labels = pass_over(loaders.test)
+    images, labels = pass_over(loaders.test)
     assert torch.equal(labels, split.test.labels), (
         "Task 1: the test loader should yield every test image once, in the split's order"
+    )
+    assert torch.allclose(images, expected(split.test.images), atol=TOLERANCE), (
+        "Task 1: test batches should be the test pixels normalised with the training statistics"
     )
 
 
 @pytest.mark.task(1)
 def test_training_loader_shuffles_every_image_once_with_its_seed():
     split = numbered_split((40, 12, 12), offsets=(0.1, 0.5, 0.8))
-    first = make_loaders(split, seed=0, batch_size=BATCH)
+    batches = make_loaders(split, seed=SEED, batch_size=BATCH)
+    sizes = {name: [len(labels) for _, labels in getattr(batches, name)] for name in PARTS}
+    assert sizes == {"train": [16, 16, 8], "validation": [12], "test": [12]}, (
+        f"Task 1: with batch_size={BATCH}, 40 training images come in batches of 16, 16 and 8 "
+        f"and 12 validation or test images in one batch of 12; got {sizes}"
+    )
+    first = make_loaders(split, seed=SEED, batch_size=BATCH)
     images, labels = pass_over(first.train)
     assert sorted(labels.tolist()) == split.train.labels.tolist(), (
         "Task 1: one pass of the training loader should yield every training image exactly "
@@ -180,8 +222,8 @@ def test_training_loader_shuffles_every_image_once_with_its_seed():
         "Task 1: each training image should come with its own label, normalised"
     )
     second_epoch = pass_over(first.train)[1]
-    again = pass_over(make_loaders(split, seed=0, batch_size=BATCH).train)[1]
-    other = pass_over(make_loaders(split, seed=1, batch_size=BATCH).train)[1]
+    again = pass_over(make_loaders(split, seed=SEED, batch_size=BATCH).train)[1]
+    other = pass_over(make_loaders(split, seed=OTHER_SEED, batch_size=BATCH).train)[1]
     assert torch.equal(again, labels), (
         "Task 1: two loaders made with the same seed should shuffle alike; give the training "
         "DataLoader generator=torch.Generator().manual_seed(seed)"
@@ -189,7 +231,10 @@ def test_training_loader_shuffles_every_image_once_with_its_seed():
     assert not torch.equal(second_epoch, labels), (
         "Task 1: the second epoch should be shuffled anew, not repeat the first one's order"
     )
-    assert not torch.equal(other, labels), "Task 1: seed 1 shuffled exactly as seed 0"
+    assert not torch.equal(other, labels), (
+        f"Task 1: seed {OTHER_SEED} shuffled exactly as seed {SEED}: give the training "
+        "DataLoader a generator seeded with seed"
+    )
 
 
 @pytest.mark.task(1)
@@ -198,14 +243,24 @@ def test_augmentation_runs_on_training_pixels_before_normalising():
     calls = []
 
     def blank(images: torch.Tensor, generator: torch.Generator) -> torch.Tensor:
-        calls.append((images.min().item(), images.max().item(), generator))
+        draw = torch.rand(1, generator=generator).item()
+        calls.append((images.min().item(), images.max().item(), draw))
         return torch.zeros_like(images)
 
-    loaders = make_loaders(split, seed=0, batch_size=BATCH, augment=blank)
+    loaders = make_loaders(split, seed=SEED, batch_size=BATCH, augment=blank)
     images, _ = pass_over(loaders.train)
-    assert calls and all(isinstance(generator, torch.Generator) for *_, generator in calls), (
-        "Task 1: the training loader should call augment(images, generator) once per batch, with "
-        "a seeded torch.Generator"
+    pass_over(loaders.train)
+    expected_draws = torch.rand(6, generator=torch.Generator().manual_seed(SEED)).tolist()
+    draws = [draw for *_, draw in calls]
+    assert len(draws) == 6, (
+        "Task 1: two passes of the training loader (3 batches each) should call augment(images, "
+        f"generator) once per batch, 6 times; it was called {len(draws)} times"
+    )
+    assert draws == pytest.approx(expected_draws), (
+        "Task 1: augment should get one torch.Generator seeded with the loaders' seed, "
+        f"torch.Generator().manual_seed({SEED}), kept from batch to batch and from epoch to epoch "
+        f"(the same as the shuffling's, but its own); its first draws should be "
+        f"{[round(d, 4) for d in expected_draws]}, got {[round(d, 4) for d in draws]}"
     )
     assert all(low >= 0 and high <= 1 for low, high, _ in calls), (
         "Task 1: augment should receive pixels in [0, 1], before normalising"

@@ -51,6 +51,13 @@ def test_same_network_takes_colour_images_of_another_size():
     assert tuple(five.shape) == (2, 5), (
         f"Task 3: DigitCNN(num_classes=5) should give 5 logits per image, got {tuple(five.shape)}"
     )
+    for side in (27, 30):  # the poolings round down: 27 -> 13 -> 6, 30 -> 15 -> 7
+        logits = DigitCNN(image_size=side)(torch.randn(2, 1, side, side))
+        assert tuple(logits.shape) == (2, NUM_CLASSES), (
+            f"Task 3: DigitCNN(image_size={side}) should take {side} x {side} images: each 2 x 2 "
+            f"pooling halves the side rounding down, so the linear layer sees "
+            f"channels * ({side} // 2 // 2) ** 2 numbers"
+        )
 
 
 @pytest.mark.task(3)
@@ -61,6 +68,25 @@ def test_parameter_budget(in_channels, image_size):
         f"Task 3: DigitCNN(in_channels={in_channels}, image_size={image_size}) has {count:,} "
         f"trainable parameters; keep it between 1,000 and {MAX_PARAMETERS:,}. Most of them sit "
         "in the linear layer: pool the feature maps down before flattening."
+    )
+
+
+@pytest.mark.task(3)
+def test_the_linear_layer_reads_pooled_activations():
+    """conv -> ReLU -> pool, twice: what reaches the linear layer has been through a ReLU."""
+    torch.manual_seed(0)
+    model = DigitCNN().train()
+    inputs = []
+    for module in model.modules():
+        if isinstance(module, nn.Linear):
+            module.register_forward_hook(lambda _, arguments, __: inputs.append(arguments[0]))
+    model(torch.randn(BATCH, 1, 28, 28))
+    assert len(inputs) == 1, (
+        f"Task 3: the network should have one nn.Linear layer, the last one; it ran {len(inputs)}"
+    )
+    assert (inputs[0] >= 0).all(), (
+        "Task 3: each block is convolution, then ReLU, then max pooling, so the features the "
+        "linear layer reads are never negative; got negative ones. Check the order of the layers."
     )
 
 

@@ -20,6 +20,7 @@ LABEL_NOISE = 0.5
 HIDDEN = 64
 OVERFITTING = TrainingSettings(max_epochs=30, patience=3, learning_rate=1e-2)
 MIN_VALIDATION_ACCURACY = 0.9
+SEED, OTHER_SEED = 7, 8  # not 0, the default: a seed that is ignored shows
 
 
 def noisy_problem(seed: int = 0) -> tuple[DataLoader, DataLoader]:
@@ -126,7 +127,7 @@ def test_train_one_epoch_trains_with_dropout_on():
 def test_fit_stops_early_and_restores_the_best_weights():
     train, validation = noisy_problem()
     model = wide_network()
-    history = fit(model, train, validation, OVERFITTING, seed=0)
+    history = fit(model, train, validation, OVERFITTING, seed=SEED)
     assert isinstance(history, History), "Task 4: fit should return a History"
     losses = history.validation_loss
     epochs = len(losses)
@@ -154,20 +155,67 @@ def test_fit_stops_early_and_restores_the_best_weights():
 
 @pytest.mark.task(4)
 def test_fit_is_reproducible_with_its_seed():
-    runs = []
-    for disturbance in (0, 1000):
+    runs = {}
+    for seed, disturbance in ((SEED, 0), (SEED, 1000), (OTHER_SEED, 0)):
         train, validation = noisy_problem()
         model = wide_network()
         torch.rand(disturbance)  # whatever ran before fit must not matter
-        history = fit(model, train, validation, OVERFITTING, seed=0)
-        runs.append((history.validation_loss, model.state_dict()))
-    (first_losses, first_state), (second_losses, second_state) = runs
+        history = fit(model, train, validation, OVERFITTING, seed=seed)
+        runs[seed, disturbance] = (history.validation_loss, model.state_dict())
+    (first_losses, first_state), (second_losses, second_state), (other_losses, _) = runs.values()
     assert first_losses == second_losses and all(
         torch.equal(first_state[name], second_state[name]) for name in first_state
     ), (
         "Task 4: two fits of the same model on the same data with the same seed should give "
         f"the same history, got {first_losses} and {second_losses}; call torch.manual_seed(seed) "
         "at the start of fit (dropout draws its masks from torch's global generator)"
+    )
+    assert other_losses != first_losses, (
+        f"Task 4: fit with seed={OTHER_SEED} gave the same history as seed={SEED}: the seed "
+        "should decide the dropout masks, torch.manual_seed(seed) with the seed given"
+    )
+
+
+@pytest.mark.task(4)
+def test_fit_trains_with_adam_and_its_settings():
+    settings = TrainingSettings(max_epochs=3, patience=3, learning_rate=0.02, weight_decay=0.1)
+    train, validation = noisy_problem()
+    model = wide_network()
+    history = fit(model, train, validation, settings, seed=SEED)
+    train, validation = noisy_problem()
+    model = wide_network()
+    torch.manual_seed(SEED)
+    optimiser = torch.optim.Adam(
+        model.parameters(), lr=settings.learning_rate, weight_decay=settings.weight_decay
+    )
+    expected_train, expected_validation = [], []
+    for _ in range(settings.max_epochs):
+        expected_train.append(train_one_epoch(model, train, optimiser))
+        expected_validation.append(evaluate(model, validation)[0])
+    assert history.train_loss == pytest.approx(expected_train, abs=TOLERANCE) and (
+        history.validation_loss == pytest.approx(expected_validation, abs=TOLERANCE)
+    ), (
+        f"Task 4: fit(..., {settings}, seed={SEED}) should seed torch, then train with "
+        "torch.optim.Adam(model.parameters(), lr=settings.learning_rate, "
+        "weight_decay=settings.weight_decay) one train_one_epoch and one evaluate per epoch: "
+        f"expected the losses {[round(v, 4) for v in expected_train]} (train) and "
+        f"{[round(v, 4) for v in expected_validation]} (validation), got "
+        f"{[round(v, 4) for v in history.train_loss]} and "
+        f"{[round(v, 4) for v in history.validation_loss]}"
+    )
+
+
+@pytest.mark.task(4)
+def test_fit_counts_only_a_strictly_lower_loss_as_a_new_best():
+    frozen = TrainingSettings(max_epochs=10, patience=2, learning_rate=0.0)
+    train, validation = noisy_problem()
+    history = fit(wide_network(), train, validation, frozen, seed=SEED)
+    epochs = len(history.validation_loss)
+    assert history.best_epoch == 1 and epochs == 1 + frozen.patience, (
+        "Task 4: with a learning rate of 0 every epoch has the same validation loss; only a "
+        "loss strictly below the best counts as a new best, so epoch 1 stays the best and "
+        f"training stops after epoch {1 + frozen.patience} (patience={frozen.patience}); got "
+        f"best_epoch={history.best_epoch} after {epochs} epochs"
     )
 
 

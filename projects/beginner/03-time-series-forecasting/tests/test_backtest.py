@@ -135,13 +135,47 @@ def test_backtest_rows_hold_the_forecasts_beside_what_happened(daily):
         ([13, 10], "origins out of order"),
         ([0, 5], "no history"),
         ([10, 28], "too few observations after the last origin"),
+        ([], "no origin at all"),
     ],
-    ids=["repeated", "unordered", "no history", "past the end"],
+    ids=["repeated", "unordered", "no history", "past the end", "none"],
 )
 def test_backtest_refuses_impossible_origins(daily, origins, problem):
     with pytest.raises(ValueError):
         rolling_origin_backtest(daily, {"spy": Spy()}, origins, HORIZON)
         pytest.fail(f"Task 5: origins {origins} ({problem}) should raise a ValueError")
+
+
+@pytest.mark.task(5)
+@pytest.mark.parametrize(
+    "origins",
+    [[1, 2, 27], [5]],
+    ids=["first, next and last possible", "a single origin"],
+)
+def test_backtest_accepts_every_possible_origin(daily, origins):
+    results = rolling_origin_backtest(daily, {"spy": Spy()}, origins, HORIZON)
+    assert len(results) == len(origins) * HORIZON, (
+        f"Task 5: origins {origins} with horizon {HORIZON} in a series of {len(daily)} are all "
+        "possible (origin 1 has one observation before it; the last leaves exactly "
+        f"{HORIZON} after it; two origins may be neighbours): expected "
+        f"{len(origins) * HORIZON} rows, got {len(results)}"
+    )
+
+
+class Short(Spy):
+    """A broken model: one forecast fewer than the dates it is asked for."""
+
+    def predict(self, dates: pd.Index) -> np.ndarray:
+        return super().predict(dates)[:-1]
+
+
+@pytest.mark.task(5)
+def test_backtest_refuses_a_forecast_of_the_wrong_length(daily):
+    with pytest.raises(ValueError):
+        rolling_origin_backtest(daily, {"short": Short()}, ORIGINS, HORIZON)
+        pytest.fail(
+            f"Task 5: a model that returns {HORIZON - 1} forecasts for {HORIZON} dates should "
+            "raise a ValueError, not shorten the backtest quietly: zip(..., strict=True)"
+        )
 
 
 @pytest.mark.task(5)
@@ -164,6 +198,12 @@ def test_summarise_backtest_scores_each_model():
     )
     assert np.allclose(summary.to_numpy(dtype=float), expected.to_numpy()), (
         f"Task 5: expected\n{expected}\ngot\n{summary}"
+    )
+    seasonal = summarise_backtest(results, pd.Series([10.0, 14.0, 12.0, 20.0]), season=2)
+    assert np.allclose(seasonal["MASE"], [15.0 / 4.0, 5.0 / 4.0]), (
+        "Task 5: with season=2 the MASE scale is the seasonal naive error on the history "
+        f"[10, 14, 12, 20]: (|12 - 10| + |20 - 14|) / 2 = 4; expected MASE [3.75, 1.25], got "
+        f"{seasonal['MASE'].tolist()}"
     )
 
 

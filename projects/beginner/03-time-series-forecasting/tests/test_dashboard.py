@@ -9,9 +9,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from matplotlib.colors import to_hex
+from matplotlib.dates import date2num
+from matplotlib.figure import Figure
 from PIL import Image
 
 from forecasting.dashboard import (
+    FIGURE_SIZE,
+    INTERVAL_ALPHA,
+    MISSING,
     Section,
     aapl_section,
     co2_backtest_section,
@@ -34,6 +40,7 @@ class Page(HTMLParser):
         super().__init__()
         self.tables: list[list[list[str]]] = []
         self.images: list[str] = []
+        self.alts: list[str | None] = []
         self.text: list[str] = []
         self.row: list[str] | None = None
         self.cell: list[str] | None = None
@@ -51,6 +58,7 @@ class Page(HTMLParser):
             self.cell = []
         elif tag == "img":
             self.images.append(dict(attrs).get("src", ""))
+            self.alts.append(dict(attrs).get("alt"))
         elif tag == "title":
             self.in_title = True
 
@@ -142,6 +150,68 @@ def test_plot_forecast_writes_a_png(small_forecast, tmp_path):
         assert_png(path.read_bytes(), f"the plot {name}")
 
 
+@pytest.fixture
+def saved_figures(monkeypatch) -> list[Figure]:
+    """Every matplotlib Figure saved during the test, as it was drawn."""
+    figures = []
+    savefig = Figure.savefig
+
+    def recording(self, *args, **kwargs):
+        figures.append(self)
+        return savefig(self, *args, **kwargs)
+
+    monkeypatch.setattr(Figure, "savefig", recording)
+    return figures
+
+
+@pytest.mark.task(6)
+@pytest.mark.parametrize("context", [5, 10])
+def test_plot_forecast_draws_what_it_says(small_forecast, tmp_path, saved_figures, context):
+    history, actual, forecast = small_forecast
+    path = tmp_path / "level.plot"  # not .png: the PNG format is asked for, not guessed
+    plot_forecast(history, actual, forecast, path, "Level, 12 months ahead", context=context)
+    assert path.read_bytes().startswith(PNG_MAGIC), (
+        f"Task 6: plot_forecast should write a PNG whatever the file is called, here {path.name}: "
+        "figure.savefig(path, format='png')"
+    )
+    assert saved_figures, "Task 6: draw on a matplotlib Figure and save it with figure.savefig"
+    figure = saved_figures[-1]
+    axes = figure.axes[0]
+    assert tuple(figure.get_size_inches()) == pytest.approx(FIGURE_SIZE), (
+        f"Task 6: the figure should be FIGURE_SIZE={FIGURE_SIZE} inches, got "
+        f"{tuple(figure.get_size_inches())}"
+    )
+    assert axes.get_title() == "Level, 12 months ahead" and axes.get_ylabel() == history.name, (
+        f"Task 6: expected the title given and the series' name {history.name!r} on the value "
+        f"axis; got {axes.get_title()!r} and {axes.get_ylabel()!r}"
+    )
+    legend = axes.get_legend()
+    names = sorted(text.get_text() for text in legend.get_texts()) if legend else []
+    assert names == ["actual", "forecast", "history", "prediction interval"], (
+        "Task 6: the legend should name history, actual, forecast and prediction interval "
+        f"(label= on each, then axes.legend()); got {names}"
+    )
+    colours = {line.get_label(): to_hex(line.get_color()) for line in axes.get_lines()}
+    assert len({colours.get(name) for name in ("history", "actual", "forecast")}) == 3, (
+        f"Task 6: history, actual and forecast should each have a colour of its own; got {colours}"
+    )
+    interval = [patch for patch in axes.collections if patch.get_label() == "prediction interval"]
+    assert interval and to_hex(interval[0].get_facecolor()[0]) == colours["forecast"], (
+        "Task 6: shade the prediction interval in the forecast's colour "
+        "(fill_between(..., color=...))"
+    )
+    assert interval[0].get_alpha() == INTERVAL_ALPHA, (
+        f"Task 6: shade the interval with alpha=INTERVAL_ALPHA ({INTERVAL_ALPHA}), got "
+        f"{interval[0].get_alpha()}"
+    )
+    first = date2num(history.index[-context])
+    assert axes.dataLim.x0 == pytest.approx(first), (
+        f"Task 6: with context={context} the plot should start at the {context}th observation "
+        f"from the end of the history, {history.index[-context].date()}, with dates on the "
+        "horizontal axis"
+    )
+
+
 @pytest.mark.task(6)
 def test_render_dashboard_writes_tables_and_embedded_images(small_forecast, tmp_path):
     history, actual, forecast = small_forecast
@@ -149,6 +219,7 @@ def test_render_dashboard_writes_tables_and_embedded_images(small_forecast, tmp_
     table = pd.DataFrame(
         {"MAE": [1.23456, 0.5], "coverage": [0.9, math.nan]}, index=["<b>model</b>", "A & B"]
     )
+    image = image.rename(tmp_path / 'the "best" plot.png')
     path = render_dashboard(
         "Demand & supply", [Section("Results <1>", table, [image], "a note")], tmp_path / "d.html"
     )
@@ -184,6 +255,15 @@ def test_render_dashboard_writes_tables_and_embedded_images(small_forecast, tmp_
     )
     assert_png(images[0], "the embedded image")
     assert images[0] == image.read_bytes(), "Task 6: the embedded image should be the plot file"
+    assert page.alts == [image.stem], (
+        f"Task 6: the image's alt text should be its file's name without the suffix, "
+        f"{image.stem!r}, escaped with html.escape(..., quote=True); got {page.alts}"
+    )
+    cells = [cell for table in page.tables for row in table for cell in row]
+    assert MISSING in cells, (
+        f"Task 6: a missing value should read {MISSING!r} (MISSING) in the table, got the cells "
+        f"{cells}"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -236,3 +316,51 @@ def test_dashboard_embeds_its_three_plots(dashboard):
     )
     for number, image in enumerate(images, start=1):
         assert_png(image, f"plot {number} of the dashboard")
+
+
+@pytest.mark.task(6)
+def test_command_line_writes_one_self_contained_page(
+    monkeypatch,
+    tmp_path,
+    capsys,
+    co2_split,
+    chosen_order,
+    baseline_forecasts,
+    sarima_holdout,
+    prophet_holdout,
+    co2_backtest,
+    aapl_backtest,
+):
+    from forecasting import experiments
+    from forecasting.__main__ import OK, main
+
+    # The experiments are the ones the other tests ran: reuse them rather than run them again.
+    forecasts = baseline_forecasts | {SARIMA: sarima_holdout, PROPHET: prophet_holdout}
+    monkeypatch.setattr(experiments, "co2_split", lambda: co2_split)
+    monkeypatch.setattr(experiments, "chosen_order", lambda train: chosen_order)
+    monkeypatch.setattr(experiments, "co2_holdout_forecasts", lambda *arguments: forecasts)
+    monkeypatch.setattr(experiments, "co2_backtest", lambda *arguments: co2_backtest)
+    monkeypatch.setattr(experiments, "aapl_backtest", lambda: aapl_backtest)
+    page = tmp_path / "report" / "forecasts.html"
+    status = main([str(page)])
+    assert status == OK and page.is_file(), (
+        f"Task 6: python -m forecasting {page} should write the page and exit with {OK}, got "
+        f"exit status {status}"
+    )
+    assert list(page.parent.iterdir()) == [page], (
+        "Task 6: the dashboard is one self-contained file, with nothing beside it; found "
+        f"{sorted(path.name for path in page.parent.iterdir())}"
+    )
+    parsed = Page(page.read_text(encoding="utf-8"))
+    assert len(embedded_images(parsed)) == len(parsed.images) == 3, (
+        "Task 6: the page should embed its three plots as data URLs and link to no file; got "
+        f"{len(parsed.images)} images, {len(embedded_images(parsed))} of them embedded"
+    )
+    assert str(page.resolve()) in capsys.readouterr().out, (
+        "Task 6: the command should print where it wrote the page"
+    )
+    with pytest.raises(SystemExit) as refused:
+        main([str(tmp_path)])
+    assert refused.value.code == 2, (
+        f"Task 6: a folder for the page is a bad argument (exit status 2), got {refused.value.code}"
+    )

@@ -58,6 +58,17 @@ def test_to_monthly_ignores_missing_weeks_inside_a_month():
 
 
 @pytest.mark.task(1)
+def test_to_monthly_invents_no_month_beyond_the_observations():
+    # January observed, February and March missing: nothing after January can be filled.
+    series = weekly([1.0, 2.0, 3.0, 6.0] + [np.nan] * 9)
+    monthly = to_monthly(series)
+    assert monthly.iloc[0] == 3.0 and monthly.iloc[1:].isna().all(), (
+        "Task 1: a month after the last observation has no neighbour on its right, so it stays "
+        f"missing (interpolate(..., limit_area='inside')); got {monthly.to_numpy().tolist()}"
+    )
+
+
+@pytest.mark.task(1)
 def test_co2_is_monthly_complete_and_keeps_the_real_values():
     series = load_co2_monthly()
     raw = co2.load_pandas().data
@@ -85,16 +96,20 @@ def test_co2_is_monthly_complete_and_keeps_the_real_values():
 
 @pytest.mark.task(1)
 def test_parse_prices_sorts_by_date_and_keeps_every_row():
-    records = quotes(["2020-01-03", "2020-01-01", "2020-01-02"], [30.0, 10.0, 20.0])
+    records = quotes(["2020-01-03", "2020-01-01", "2020-01-02"], [30.0, 0.5, "20"])
     prices = parse_prices(records)
-    assert isinstance(prices.index, pd.DatetimeIndex), (
-        f"Task 1: the index should hold dates (a DatetimeIndex), got {type(prices.index).__name__}"
+    assert isinstance(prices.index, pd.DatetimeIndex) and prices.index.name == "date", (
+        "Task 1: the index should hold the dates (a DatetimeIndex) and be named 'date', got a "
+        f"{type(prices.index).__name__} named {prices.index.name!r}"
     )
     assert prices.to_dict() == {
-        pd.Timestamp("2020-01-01"): 10.0,
+        pd.Timestamp("2020-01-01"): 0.5,
         pd.Timestamp("2020-01-02"): 20.0,
         pd.Timestamp("2020-01-03"): 30.0,
-    }, f"Task 1: expected the three prices sorted by date, got {prices.to_dict()}"
+    }, (
+        "Task 1: expected the three prices sorted by date, each a float (a price of 0.5 is "
+        f"fine, and so is the text '20'), got {prices.to_dict()}"
+    )
     assert prices.name == "adj_close", (
         f"Task 1: the series should be named after its column, 'adj_close'; got {prices.name!r}"
     )
@@ -114,6 +129,9 @@ def test_parse_prices_sorts_by_date_and_keeps_every_row():
         (quotes(["2020-01-01", "2020-01-02"], [1.0, None]), "2020-01-02"),
         (quotes(["2020-01-01", "2020-01-02"], [1.0, float("nan")]), "2020-01-02"),
         (quotes(["2020-01-01", "2020-01-02"], [-1.0, 2.0]), "2020-01-01"),
+        (quotes(["2020-01-01", "2020-01-02"], [1.0, 0.0]), "2020-01-02"),
+        (quotes(["2020-01-01", "2020-01-02"], [1.0, "n/a"]), "2020-01-02"),
+        (quotes(["01/02/2020", "2020-01-03"], [1.0, 2.0]), "01/02/2020"),
     ],
     ids=[
         "missing column",
@@ -123,6 +141,9 @@ def test_parse_prices_sorts_by_date_and_keeps_every_row():
         "missing price",
         "NaN price",
         "negative price",
+        "zero price",
+        "unreadable price",
+        "date in another format",
     ],
 )
 def test_parse_prices_rejects_bad_quotes_and_names_the_problem(records, named):
@@ -169,6 +190,11 @@ def test_split_by_time_keeps_the_past_before_the_future():
     train, test = split_by_time(series, pd.Timestamp("2000-06-01"))
     assert len(train) + len(test) == len(series) and test.index[0] == pd.Timestamp("2000-07-01"), (
         "Task 1: with a timestamp and no horizon, the test part is everything after it"
+    )
+    train, test = split_by_time(series, "1958-03", horizon=2)
+    assert len(train) == 1 and list(test.index) == list(series.index[1:3]), (
+        "Task 1: cutting at the first month leaves one training observation, which is enough; "
+        f"got {len(train)} training and {len(test)} test observations"
     )
 
 

@@ -86,6 +86,12 @@ def test_mase_on_worked_examples():
         "Task 2: history [1, 2, 3, 2, 3, 5], season 3: the scale is mean(|2-1|, |3-2|, |5-3|) "
         f"= 4/3; a forecast with MAE 2 has MASE 1.5, got {value}"
     )
+    # The shortest history with a scale: one value more than a season, season 2: |4 - 1| = 3.
+    value = mase([5.0, 5.0], [6.0, 7.0], history=[1.0, 2.0, 4.0], season=2)
+    assert value == pytest.approx(1.5 / 3.0), (
+        "Task 2: history [1, 2, 4], season 2: the scale is |4 - 1| = 3, enough to divide by; a "
+        f"forecast with MAE 1.5 has MASE 0.5, got {value}"
+    )
 
 
 @pytest.mark.task(2)
@@ -121,6 +127,11 @@ def test_interval_coverage_counts_values_inside_ends_included():
         "Task 2: 1 is in [0, 2], 2 is in [2, 4] (an end counts), 3 is below [3.5, 5] and 10 is "
         f"above [0, 9]: the coverage is 0.5, got {value}"
     )
+    value = interval_coverage(actual=[4.0, 5.0], lower=[0.0, 5.5], upper=[4.0, 6.0])
+    assert value == pytest.approx(0.5), (
+        "Task 2: 4 is in [0, 4] (the upper end counts too) and 5 is below [5.5, 6]: the "
+        f"coverage is 0.5, got {value}"
+    )
 
 
 @pytest.mark.task(2)
@@ -138,6 +149,18 @@ def test_naive_forecasts_repeat_the_last_value_or_season():
     assert np.array_equal(seasonal_naive_forecast(history, 2, season=1), [7.0, 7.0]), (
         "Task 2: with season 1 the seasonal naive forecast is the naive forecast"
     )
+    shortest = {
+        "naive_forecast([5], 1)": (naive_forecast([5.0], 1), [5.0]),
+        "seasonal_naive_forecast([1, 2, 3], 1, season=3)": (
+            seasonal_naive_forecast([1.0, 2.0, 3.0], 1, season=3),
+            [1.0],
+        ),
+    }
+    for call, (got, expected) in shortest.items():
+        assert np.array_equal(got, expected), (
+            f"Task 2: one value of history (one season for the seasonal one) and a horizon of 1 "
+            f"are enough: {call} is {expected}, got {got}"
+        )
 
 
 @pytest.mark.task(2)
@@ -148,6 +171,13 @@ def test_baselines_refuse_too_little_history():
     with pytest.raises(ValueError):
         naive_forecast([], 3)
         pytest.fail("Task 2: a naive forecast of an empty history should raise a ValueError")
+    for forecast in (
+        lambda: naive_forecast([1.0, 2.0], 0),
+        lambda: seasonal_naive_forecast([1.0, 2.0], 0, season=2),
+    ):
+        with pytest.raises(ValueError):
+            forecast()
+            pytest.fail("Task 2: a horizon of 0 forecasts nothing: raise a ValueError")
 
 
 @pytest.mark.task(2)

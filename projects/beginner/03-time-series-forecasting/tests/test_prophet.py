@@ -76,3 +76,26 @@ def test_co2_prophet_mape(metric, co2_test, prophet_holdout, seasonal_naive_mape
         f"{seasonal_naive_mape:.3f}%"
     )
     metric("co2_prophet_mape", value)
+
+
+@pytest.mark.task(4)
+def test_prophet_takes_its_interval_width_and_seed(co2_train, co2_test, prophet_holdout):
+    model = fit_prophet(co2_train, interval_width=0.5)
+    assert model.interval_width == 0.5, (
+        f"Task 4: fit_prophet(history, interval_width=0.5) should fit Prophet(interval_width=0.5), "
+        f"got {model.interval_width}"
+    )
+    narrow = prophet_forecast(model, co2_test.index, seed=3)
+    ratio = (narrow["upper"] - narrow["lower"]) / (
+        prophet_holdout["upper"] - prophet_holdout["lower"]
+    )
+    assert ratio.mean() < 0.6, (
+        "Task 4: a 50% interval should be far narrower than the 95% one (about 0.35 as wide for "
+        f"normal errors); got {ratio.mean():.2f} as wide"
+    )
+    again = prophet_forecast(model, co2_test.index, seed=3)
+    other = prophet_forecast(model, co2_test.index, seed=4)
+    assert again.equals(narrow) and not other.equals(narrow), (
+        "Task 4: prophet_forecast(..., seed=3) should give the same interval every time and "
+        "another one with seed=4: np.random.seed(seed) with the seed given, right before predict"
+    )

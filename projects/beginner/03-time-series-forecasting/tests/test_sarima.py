@@ -80,6 +80,12 @@ def test_select_order_refuses_candidates_with_different_differencing(ar2_series)
             "Task 3: orders (1, 0, 0) and (1, 1, 0) differ in d: the second is fitted to the "
             "differenced series, so their AICs are not comparable. Raise a ValueError"
         )
+    with pytest.raises(ValueError):
+        select_order(ar2_series, [(0, 1, 1)], [(0, 1, 1, 12), (0, 0, 1, 12)])
+        pytest.fail(
+            "Task 3: seasonal orders (0, 1, 1, 12) and (0, 0, 1, 12) differ in D, the seasonal "
+            "differencing: their AICs are not comparable either. Raise a ValueError"
+        )
 
 
 @pytest.mark.task(3)
@@ -92,6 +98,16 @@ def test_co2_search_covers_the_grid(order_table):
     )
     assert order_table["aic"].is_monotonic_increasing, (
         f"Task 3: rank the candidates by AIC, best first; got\n{order_table}"
+    )
+
+
+@pytest.mark.task(3)
+def test_the_chosen_orders_are_the_ones_fitted(sarima_results, chosen_order):
+    order, seasonal_order = chosen_order
+    fitted = (tuple(sarima_results.model.order), tuple(sarima_results.model.seasonal_order))
+    assert fitted == (order, seasonal_order), (
+        f"Task 3: fit_sarima(train, {order}, {seasonal_order}) should fit those orders, "
+        f"got {fitted}: pass both order= and seasonal_order= to SARIMAX"
     )
 
 

@@ -2,7 +2,7 @@
 
 A model that has seen a digit only where the scanner put it learns that exact
 position; shown it shifted, turned, resized and partly hidden, it learns the
-digit. Each function here takes a batch (N, C, H, W) of pixels in [0, 1], draws
+digit. Each `random_` function here takes a batch (N, C, H, W) of pixels in [0, 1], draws
 a different transformation for every image from the `torch.Generator` it is
 given (so the same seed gives the same batch), and returns new images of the
 same shape, still in [0, 1]; the input is never changed in place. At strength 0
@@ -35,7 +35,8 @@ def warp(images: torch.Tensor, matrices: torch.Tensor) -> torch.Tensor:
     """Resample each image through its own affine map; pixels from outside the image are 0.
 
     `matrices` has shape (N, 2, 3), one map per image, from output to input
-    coordinates as `F.affine_grid` takes it (align_corners=False). Sampling is
+    coordinates as `F.affine_grid` takes it. Pass align_corners=False to both
+    `F.affine_grid` and `F.grid_sample` (torch warns when it is left out). Sampling is
     bilinear, so the identity map returns the images unchanged and every output
     pixel is a weighted average of input pixels: values stay in [0, 1].
     """
@@ -99,6 +100,31 @@ def random_scale(
     # END SOLUTION
 
 
+def rectangle_masks(
+    tops: torch.Tensor,
+    lefts: torch.Tensor,
+    heights: torch.Tensor,
+    widths: torch.Tensor,
+    height: int,
+    width: int,
+) -> torch.Tensor:
+    """Boolean masks (N, height, width), True inside each image's rectangle.
+
+    Rectangle i covers the rows from tops[i] up to but not including tops[i] + heights[i],
+    and the columns from lefts[i] up to but not including lefts[i] + widths[i]; a side of 0
+    covers nothing. The four arguments are tensors (N,) of whole pixels. No loop: compare
+    `torch.arange(height)` viewed as (1, height, 1) with the tops viewed as (N, 1, 1), the
+    columns likewise, and let broadcasting build every mask at once.
+    """
+    # BEGIN SOLUTION (task 2): broadcast arange(height).view(1, H, 1) against tops.view(N, 1, 1)
+    rows = torch.arange(height).view(1, height, 1)
+    columns = torch.arange(width).view(1, 1, width)
+    tops, lefts = tops.view(-1, 1, 1), lefts.view(-1, 1, 1)
+    bottoms, rights = tops + heights.view(-1, 1, 1), lefts + widths.view(-1, 1, 1)
+    return (rows >= tops) & (rows < bottoms) & (columns >= lefts) & (columns < rights)
+    # END SOLUTION
+
+
 def random_erasing(
     images: torch.Tensor,
     max_area: float,
@@ -109,12 +135,25 @@ def random_erasing(
 
     The rectangle covers at most `max_area` of the image (a fraction in [0, 1]):
     draw its area fraction uniformly from [0, max_area] and its aspect ratio
-    (height / width) log-uniformly from [1/3, 3], round its sides to whole pixels
+    (height / width) log-uniformly from [1/3, 3], round its sides down to whole pixels
     (at least 0, at most the image's), and place it uniformly at random where it
-    fits. Every channel of the image is blanked in the same rectangle.
-    Images not chosen are returned unchanged; `max_area=0` changes nothing.
+    fits: its top row is one of 0 .. H - its height, each as likely. Every channel of
+    the image is blanked in the same rectangle (`rectangle_masks`). Images not chosen
+    are returned unchanged; `max_area=0` changes nothing.
     """
-    # BEGIN SOLUTION (task 2): draw each image's rectangle, build a (N, H, W) mask, masked_fill it
+    # BEGIN SOLUTION (task 2): draw who is erased and each rectangle's size and place; mask, fill
+    # BEGIN PROMPT
+    # count, _, height, width = images.shape
+    # chosen = ...  # (N,) bool: True for each image to erase, with `probability`
+    # areas = ...  # (N,) in pixels: uniform in [0, max_area * height * width]
+    # aspects = ...  # (N,) height / width: exp of a uniform draw in [-log 3, log 3]
+    # heights = ...  # (N,) sqrt(area * aspect) rounded down, clamped to [0, height]
+    # widths = ...  # (N,) sqrt(area / aspect) rounded down, clamped to [0, width]
+    # tops = ...  # (N,) uniform over the whole rows 0 .. height - heights
+    # lefts = ...  # (N,) uniform over the whole columns 0 .. width - widths
+    # masks = ...  # (N, H, W): rectangle_masks(...) of the chosen images only
+    # # Return images.masked_fill(...) of the masks with a channel axis: a new tensor.
+    # END PROMPT
     count, _, height, width = images.shape
     chosen = torch.rand(count, generator=generator) < probability
     areas = torch.rand(count, generator=generator) * max_area * height * width
@@ -123,20 +162,8 @@ def random_erasing(
     widths = torch.sqrt(areas / aspects).floor().clamp(0, width)
     tops = (torch.rand(count, generator=generator) * (height - heights + 1)).floor()
     lefts = (torch.rand(count, generator=generator) * (width - widths + 1)).floor()
-    rows = torch.arange(height).view(1, height, 1)
-    columns = torch.arange(width).view(1, 1, width)
-
-    def per_image(values: torch.Tensor) -> torch.Tensor:
-        return values.view(count, 1, 1)
-
-    inside = (
-        (rows >= per_image(tops))
-        & (rows < per_image(tops + heights))
-        & (columns >= per_image(lefts))
-        & (columns < per_image(lefts + widths))
-    )
-    mask = inside & per_image(chosen)
-    return images.masked_fill(mask.unsqueeze(1), 0.0)
+    masks = rectangle_masks(tops, lefts, heights, widths, height, width) & chosen.view(-1, 1, 1)
+    return images.masked_fill(masks.unsqueeze(1), 0.0)
     # END SOLUTION
 
 

@@ -81,6 +81,12 @@ def split_digits(
     `validation_fraction` of them; the train part holds the rest. Stratified means
     every part keeps the class shares of the whole (here 10% of each digit), so no
     part is short of, say, sevens by bad luck. The same seed gives the same split.
+
+    Cut twice with scikit-learn's `train_test_split`, both times stratified by the
+    labels of what is cut and with `random_state=seed`: first the test part off the
+    positions 0..N-1 of all the images, then the validation part off the rest (its
+    share of the rest is validation_fraction / (1 - test_fraction)). Each part keeps
+    the order `train_test_split` returns its positions in.
     """
     # BEGIN SOLUTION (task 1): carve off the test part, then the validation part, both stratified
     indices = np.arange(len(digits))

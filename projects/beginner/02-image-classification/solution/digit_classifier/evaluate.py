@@ -85,9 +85,14 @@ def plot_mistakes(
     """Draw the images at `indices` in a grid of GRID_COLUMNS, and save it as a PNG at `path`.
 
     `images` are the pixel images (N, 1, H, W) in [0, 1] in the order of
-    `predictions`. Above each image write its true label, the predicted one and the
-    confidence, for example "true 4, said 9 (97%)". Raise ValueError if `indices` is
-    empty: there is nothing to draw. Returns `path`.
+    `predictions`. The grid has as many rows as the images need and GRID_COLUMNS
+    columns (fewer when there are fewer images), each cell CELL_WIDTH x CELL_HEIGHT
+    inches, with a tight layout and every axis off. Each image is drawn in grey on
+    the pixels' own scale, 0 black and 1 white, under a title of TITLE_FONT_SIZE
+    points that gives its true label, the predicted one and the confidence, for
+    example "true 4, said 9" and "(97%)" on a second line. Save a PNG whatever the
+    name of `path` and return `path`; raise ValueError if `indices` is empty: there
+    is nothing to draw.
 
     Draw on a `matplotlib.figure.Figure` rather than through `pyplot`: it needs no
     window or backend, and it is freed like any other object when it goes out of scope.
@@ -108,6 +113,6 @@ def plot_mistakes(
             f"({predictions.confidence[index]:.0%})",
             fontsize=TITLE_FONT_SIZE,
         )
-    figure.savefig(path, dpi=DPI)
+    figure.savefig(path, dpi=DPI, format="png")
     return path
     # END SOLUTION

@@ -129,11 +129,23 @@ def rolling_origin_backtest(
     The result has the columns of RESULT_COLUMNS: the model's name, the cutoff (the
     date of the last observation the model had seen), the step ahead (1..horizon), the
     timestamp forecast, the actual value there and the forecast; models in the order
-    given, then origins, then steps. Raise a ValueError when the origins are not
-    strictly increasing, when one leaves no history (below 1), or when one has fewer
-    than `horizon` observations after it.
+    given, then origins, then steps. Raise a ValueError when there are no origins, when
+    they are not strictly increasing, when one leaves no history (below 1), when one has
+    fewer than `horizon` observations after it, or when a model returns another number
+    of forecasts than the dates it was asked for.
     """
     # BEGIN SOLUTION (task 5): check the origins; per model, fit or update, predict, collect rows
+    # BEGIN PROMPT
+    # positions = np.asarray(origins)
+    # ...  # ValueError unless some origins, strictly increasing, the first >= 1, the last fits
+    # rows = []
+    # # For each model (name, forecaster), walk the origins (k, origin), k counting from 0:
+    # #   k % refit_every == 0: fit on series.iloc[:origin]; otherwise update with the
+    # #   observations since the previous origin. Then predict the dates of the next
+    # #   `horizon` observations and append one row per step, as RESULT_COLUMNS lists them
+    # #   (a forecast of another length than the dates is a ValueError).
+    # # Return pd.DataFrame(rows, columns=RESULT_COLUMNS).
+    # END PROMPT
     positions = np.asarray(origins)
     if positions.size == 0 or np.any(np.diff(positions) <= 0):
         raise ValueError(f"the origins must be strictly increasing positions, got {origins}")

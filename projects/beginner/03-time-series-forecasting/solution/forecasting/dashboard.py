@@ -1,29 +1,27 @@
 """Task 6: a static dashboard: forecast-versus-actual plots and the metrics tables, one page.
 
 A plain HTML file with its PNG plots embedded as base64 opens in any browser, can be
-mailed or archived, and needs no server: the cheapest dashboard there is. Run
-
-    python -m forecasting.dashboard OUTPUT_FOLDER
-
-to run every experiment of the kata and write OUTPUT_FOLDER/dashboard.html.
+mailed or archived, and needs no server: the cheapest dashboard there is. The command
+line (`python -m forecasting`, in `__main__.py`) runs every experiment of the kata
+through `build_dashboard` and writes the page.
 """
 
 import base64  # SOLUTION
 import html  # SOLUTION
-import sys
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 from matplotlib.figure import Figure  # SOLUTION
-from threadpoolctl import threadpool_limits
 
 from forecasting import experiments
 
 CONTEXT = 60  # observations of history shown before the forecast
 FIGURE_SIZE = (9, 4)  # inches
 DPI = 100
+INTERVAL_ALPHA = 0.2  # the opacity of the shaded prediction interval: light, the lines show through
 FLOAT_FORMAT = "{:.3f}".format  # three decimals in the tables
 MISSING = "n/a"  # a table cell without a value, such as a baseline's interval coverage
 PAGE = "dashboard.html"
@@ -50,13 +48,16 @@ def plot_forecast(
 ) -> Path:
     """Plot a forecast against what happened and save it as a PNG at `path`.
 
-    Draw the last `context` observations of `history`, the `actual` values, and the
-    forecast's "mean" against its index; when the frame also has "lower" and "upper"
-    columns, shade the prediction interval between them. Give the plot `title`, a
-    legend and a labelled value axis, and save it as a PNG. Draw on a
-    `matplotlib.figure.Figure` rather than through `pyplot`: it needs no display and
-    keeps no global state, so there is no backend to choose and no figure to close.
-    Return `path`.
+    On a FIGURE_SIZE figure, draw against the dates the last `context` observations of
+    `history`, the `actual` values and the forecast's "mean", each line in a colour of
+    its own; when the frame also has "lower" and "upper" columns, shade the prediction
+    interval between them in the forecast's colour, with the opacity INTERVAL_ALPHA.
+    Give the plot `title`, the name of `history` (or "value") on the value axis, and a
+    legend that names "history", "actual", "forecast" and, if shaded, "prediction
+    interval". Save it as a PNG (at DPI dots per inch) whatever the name of `path`, and
+    return `path`. Draw on a `matplotlib.figure.Figure` rather than through `pyplot`: it
+    needs no display and keeps no global state, so there is no backend to choose and no
+    figure to close.
     """
     # BEGIN SOLUTION (task 6): plot history, actual and mean, fill_between the bounds, savefig
     figure = Figure(figsize=FIGURE_SIZE)
@@ -70,12 +71,12 @@ def plot_forecast(
             forecast["lower"],
             forecast["upper"],
             color="tab:blue",
-            alpha=0.2,
+            alpha=INTERVAL_ALPHA,
             label="prediction interval",
         )
     axes.set_title(title)
     axes.set_ylabel(history.name or "value")
-    axes.legend(loc="upper left")
+    axes.legend()
     figure.tight_layout()
     figure.savefig(path, dpi=DPI, format="png")
     return path
@@ -88,9 +89,10 @@ def render_dashboard(title: str, sections: Sequence[Section], path: Path) -> Pat
     The page has the `title` (in <title> and an <h1>), then for each section its heading
     (<h2>), its note (<p>), its table as an HTML <table> (`DataFrame.to_html`, which
     escapes the text, with numbers to three decimals by FLOAT_FORMAT and MISSING for
-    NaN) and each image inline as <img src="data:image/png;base64,...">, so the page
-    needs no other file. Escape every text you write yourself (`html.escape`): a model
-    called "<b>" must show as text, not as markup.
+    NaN) and each image inline as <img src="data:image/png;base64,..." alt="...">, its
+    alt text the image file's name without the suffix, so the page needs no other file.
+    Escape every text you write yourself (`html.escape`, with quote=True inside an
+    attribute): a model called "<b>" must show as text, not as markup.
     """
     # BEGIN SOLUTION (task 6): assemble escaped headings, to_html tables and base64 <img> tags
     parts = [
@@ -169,23 +171,23 @@ def aapl_section(folder: Path, backtest: experiments.Backtest) -> Section:
     )
 
 
-def build_dashboard(folder: Path) -> Path:
-    """Run every experiment and write the dashboard and its plots into `folder`."""
-    folder.mkdir(parents=True, exist_ok=True)
+def build_dashboard(path: Path) -> Path:
+    """Run every experiment and write the dashboard to `path`, one self-contained HTML file.
+
+    The plots are drawn in a temporary folder and embedded in the page, so nothing is
+    left beside it. Folders on the way to `path` are made as needed. Returns `path`.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
     train, test = experiments.co2_split()
     order, seasonal_order = experiments.chosen_order(train)
     forecasts = experiments.co2_holdout_forecasts(train, len(test), order, seasonal_order)
-    sections = [
-        co2_holdout_section(folder, train, test, forecasts, f"SARIMA{order}{seasonal_order}"),
-        co2_backtest_section(experiments.co2_backtest(order, seasonal_order)),
-        aapl_section(folder, experiments.aapl_backtest()),
-    ]
-    return render_dashboard(TITLE, sections, folder / PAGE)
-
-
-if __name__ == "__main__":
-    # Small state-space models run slower, not faster, on several BLAS threads: the AIC
-    # search took 18 s on two threads and 3 s on one, on a two-core machine. The test
-    # suites get one thread from their environment; a command line run does not.
-    with threadpool_limits(limits=1):
-        print(build_dashboard(Path(sys.argv[1] if len(sys.argv) > 1 else "dashboard")).resolve())
+    co2_backtest = experiments.co2_backtest(order, seasonal_order)
+    aapl_backtest = experiments.aapl_backtest()
+    with tempfile.TemporaryDirectory(prefix="forecasting-plots-") as plots:
+        folder = Path(plots)
+        sections = [
+            co2_holdout_section(folder, train, test, forecasts, f"SARIMA{order}{seasonal_order}"),
+            co2_backtest_section(co2_backtest),
+            aapl_section(folder, aapl_backtest),
+        ]
+        return render_dashboard(TITLE, sections, path)

@@ -52,6 +52,15 @@ def parse_prices(records: Mapping[str, Sequence], column: str = PRICE_COLUMN) ->
     occurs twice, or a price that is missing or not positive.
     """
     # BEGIN SOLUTION (task 1): check the columns, parse the dates, reject duplicates and bad prices
+    # BEGIN PROMPT
+    # ...  # ValueError naming DATE_COLUMN or `column` when records has no such column
+    # ...  # ValueError when the two columns differ in length
+    # dates = ...  # pd.to_datetime(..., format="%Y-%m-%d", errors="coerce"): NaT where unreadable
+    # ...  # ValueError naming the first date that did not parse
+    # prices = ...  # the column as floats (pd.to_numeric, errors="coerce"), indexed by the dates
+    # ...  # ValueError naming a date that occurs twice; another naming a missing or bad price
+    # # Return the prices sorted by date.
+    # END PROMPT
     for name in (DATE_COLUMN, column):
         if name not in records:
             raise ValueError(f"no column {name!r} in the quotes; columns: {sorted(records)}")

@@ -50,6 +50,13 @@ def parse_prices(records: Mapping[str, Sequence], column: str = PRICE_COLUMN) ->
     column, columns of different lengths, a date that does not parse, a date that
     occurs twice, or a price that is missing or not positive.
     """
+    ...  # ValueError naming DATE_COLUMN or `column` when records has no such column
+    ...  # ValueError when the two columns differ in length
+    dates = ...  # pd.to_datetime(..., format="%Y-%m-%d", errors="coerce"): NaT where unreadable
+    ...  # ValueError naming the first date that did not parse
+    prices = ...  # the column as floats (pd.to_numeric, errors="coerce"), indexed by the dates
+    ...  # ValueError naming a date that occurs twice; another naming a missing or bad price
+    # Return the prices sorted by date.
     raise NotImplementedError(
         "Task 1: check the columns, parse the dates, reject duplicates and bad prices"
     )
