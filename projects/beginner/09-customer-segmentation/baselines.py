@@ -1,8 +1,10 @@
 """The reference k-means on CDNOW and the planted blobs: choosing k, other families, no convergence.
 
-Three comparisons, all on seed 0 unless said otherwise, all with the package's own
-functions (the reference solution):
+The scenario's example and three comparisons, all on seed 0 unless said otherwise,
+all with the package's own functions (the reference solution):
 
+- `scenario`: the first lines of the CDNOW log, the RFM of two customers, and the
+  segments of the report (`segment_log` at the elbow's k) with their sizes;
 - `choosing-k`: for k = 2 to 8 on the CDNOW RFM features, the inertia and
   silhouette of the reference k-means (`k_curves`), the silhouette of
   scikit-learn's `KMeans(n_init=N_INIT)` on the same sample, and the k each rule picks;
@@ -16,6 +18,7 @@ functions (the reference solution):
 `nox -s sync` runs it and writes each block into the brief (README.md).
 """
 
+import textwrap
 from collections.abc import Sequence
 
 import numpy as np
@@ -27,6 +30,7 @@ from segmentation.choosing_k import SILHOUETTE_SAMPLE, elbow_k, k_curves, silhou
 from segmentation.compare import ALGORITHMS, compare_on_sample
 from segmentation.data import cdnow_path, planted_segments, sample_rows
 from segmentation.kmeans import N_INIT, kmeans, kmeans_plusplus, lloyd
+from segmentation.pipeline import segment_log
 from segmentation.transactions import read_transactions, rfm_table, scale_features
 
 SEED = 0
@@ -38,6 +42,11 @@ STOPPED_EARLY = {
     "one k-means++ start, centres not moved": 1,
     "one k-means++ start, centres moved once": 2,
 }
+
+
+EXAMPLE_CUSTOMERS = (2, 3)  # the customers the scenario follows
+EXAMPLE_LOG_LINES = 4  # the log's first lines after the header
+REPORT_WIDTH = 84  # characters a line of the scenario's output
 
 
 def row(cells: Sequence[str]) -> str:
@@ -127,8 +136,62 @@ def early_stop_table(features: np.ndarray) -> str:
     return "\n".join(lines + [row([name, *scores]) for name, scores in rows.items()])
 
 
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def scenario_block() -> str:
+    """The log's first lines, two customers' RFM, and the report's segments on seed 0."""
+    path = cdnow_path()
+    log_lines = path.read_text(encoding="utf-8").splitlines()
+    analysis = segment_log(path, seed=SEED)
+    as_of = analysis.transactions["date"].max() + pd.Timedelta(days=1)
+    profiles = analysis.profiles.sort_values("customers", ascending=False)
+    labels = pd.Series(analysis.clusters.labels, index=analysis.rfm.index)
+    sizes = [
+        f"{name} {customers:,}"
+        for name, customers in zip(profiles["name"], profiles["customers"], strict=True)
+    ]
+    sizes[0] += f" customers ({profiles['share'].iloc[0]:.1%})"
+    lines = [
+        "```text",
+        "input (the log, one purchase a line: customer, date, CDs, dollars):",
+        *(f"  {line.strip()}" for line in log_lines[1 : 1 + EXAMPLE_LOG_LINES]),
+        f"  ...{len(analysis.transactions):,} lines",
+        "",
+        f"RFM (as of {as_of.day} {as_of:%B %Y}):",
+    ]
+    for customer in EXAMPLE_CUSTOMERS:
+        recency, frequency, monetary = analysis.rfm.loc[customer]
+        lines.append(
+            f"  customer {customer}: last bought {recency:3.0f} days ago, "
+            f"{plural(int(frequency), 'visit')}, ${monetary:.2f} per visit"
+        )
+    lines += [
+        "",
+        "output: python -m segmentation report",
+        *textwrap.wrap(
+            f"{analysis.k} segments: " + ", ".join(sizes) + "; their mean days, visits and "
+            "dollars; a scatter, the sizes, the k curves, the comparison: one page, its "
+            "charts inside",
+            width=REPORT_WIDTH,
+            initial_indent="  report/index.html     ",
+            subsequent_indent=" " * len("  report/index.html     "),
+        ),
+        "  report/segments.csv   "
+        + ", ".join(
+            f"customer {customer} -> {analysis.names[labels[customer]]}"
+            for customer in EXAMPLE_CUSTOMERS
+        ),
+        "```",
+    ]
+    return "\n".join(lines)
+
+
 def main() -> None:
     features = scale_features(rfm_table(read_transactions(cdnow_path())))
+    print("<!-- block: scenario -->")
+    print(scenario_block())
     print("<!-- block: choosing-k -->")
     print(choosing_k_table(features))
     print("<!-- block: comparison -->")

@@ -129,7 +129,7 @@ def held_out_rmse(model, split: Split) -> float:
 
     test = split.test
     predicted = model.predict(test["user"].to_numpy(), test["item"].to_numpy())
-    return rmse(predicted, test["rating"].to_numpy())
+    return rmse(test["rating"].to_numpy(), predicted)
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from recommender.data import from_frame, split_by_time
+from recommender.data import check_frame, from_frame, split_by_time
 
 ML_LATEST_SMALL = {"ratings": 100_004, "users": 671, "movies": 9_066}
 
@@ -95,12 +95,50 @@ def test_keeps_movies_without_title_year_or_genres():
 def test_bad_input_is_refused_with_a_clear_message(change, expected_words):
     bad = change(frame(GOOD_ROWS))
     with pytest.raises(ValueError) as error:
-        from_frame(bad)
+        check_frame(bad)
     message = str(error.value)
     missing = [word for word in expected_words if word not in message]
     assert not missing, (
-        f"Task 1: the ValueError should name {expected_words} so the problem can be found; "
-        f"its message {message!r} lacks {missing}"
+        f"Task 1: check_frame's ValueError should name {expected_words} so the problem can be "
+        f"found; its message {message!r} lacks {missing}"
+    )
+
+
+def refusal(check, bad: pd.DataFrame) -> str:
+    """The message of the ValueError that `check(bad)` raises, or a failure naming the task."""
+    try:
+        check(bad)
+    except ValueError as error:
+        return str(error)
+    pytest.fail(f"Task 1: {check.__name__} should raise ValueError for a bad frame; it returned")
+
+
+@pytest.mark.task(1)
+def test_rows_are_counted_from_0_whatever_the_index():
+    bad = frame(GOOD_ROWS).assign(rating=[5.0, 3.5, 4.0, 6.0, 2.5]).set_axis([10, 11, 12, 13, 14])
+    message = refusal(check_frame, bad)
+    assert "row 3" in message, (
+        "Task 1: the bad rating is in the fourth row, row 3 counting from 0, whatever the "
+        f"frame's index (10 to 14 here); the message {message!r} does not say row 3"
+    )
+
+
+@pytest.mark.task(1)
+def test_a_good_frame_passes_and_from_frame_checks_first():
+    good = frame(GOOD_ROWS)
+    assert check_frame(good) is None, "Task 1: check_frame returns nothing for a good frame"
+    extra = good.assign(index=range(5), level_0=0, rating=[5.0, 3.5, 4.0, 0.5, 3.0 - 4e-16])
+    try:
+        check_frame(extra)
+    except ValueError as error:
+        pytest.fail(
+            "Task 1: extra columns are ignored (this frame has 'index' and 'level_0'), and a "
+            "rating a rounding error away from a half star (2.9999999999999996) is a half "
+            f"star; check_frame refused them: {error}"
+        )
+    message = refusal(from_frame, good.assign(rating=[5.0, 0.0, 4.0, 0.5, 2.5]))
+    assert "row 1" in message, (
+        f"Task 1: from_frame should check the frame with check_frame first; got {message!r}"
     )
 
 
@@ -159,6 +197,17 @@ def test_split_holds_out_each_users_latest_fifth():
     ), "Task 1: every rating goes to exactly one split, with all its columns"
     assert list(train.index) == list(range(len(train))), (
         "Task 1: the splits get a fresh index 0..n-1"
+    )
+    assert list(test.columns) == list(ratings.columns) and list(test.index) == [0, 1, 2, 3], (
+        "Task 1: the held-out split keeps the columns of the ratings and gets a fresh index "
+        f"0..n-1 too; got columns {list(test.columns)}, index {list(test.index)}"
+    )
+    _, half = split_by_time(ratings, holdout_fraction=0.5)
+    held_out = half.groupby("user")["item"].apply(sorted).to_dict()
+    expected = {0: [5, 6, 7, 8, 9], 1: [3, 4, 5, 6], 2: [0]}
+    assert held_out == expected, (
+        "Task 1: with holdout_fraction=0.5, each user's latest round(0.5 * n) ratings (at "
+        f"least one) are held out: expected the items {expected}, got {held_out}"
     )
 
 

@@ -5,8 +5,8 @@ fixtures, not at the top: this file loads before the kata's conftest.py has
 chosen which implementation (starter, solution or yours) to import.
 
 The fixtures that later tasks cluster (`cdnow_rfm`, `cdnow_features`) are
-computed here with pandas, not with your Task 1 code, so that Tasks 2 to 5 can
-be done in any order and a slip in Task 1 does not echo through them.
+computed here with pandas, not with your Task 1 and 2 code, so that Tasks 3 to 6
+can be done in any order and a slip in Task 1 or 2 does not echo through them.
 """
 
 import numpy as np
@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 SEED = 0
-K_REPORTED = 4  # the number of segments the Task 3 metric and the comparisons use on CDNOW
+K_REPORTED = 4  # the number of segments the Task 4 metric and the comparisons use on CDNOW
 
 
 def oracle_rfm(path) -> pd.DataFrame:
@@ -76,7 +76,7 @@ def blobs():
 
 @pytest.fixture(scope="session")
 def cdnow_curves(cdnow_features):
-    """Your Task 3 elbow and silhouette curves on the CDNOW customers."""
+    """Your Task 4 elbow and silhouette curves on the CDNOW customers."""
     from segmentation.choosing_k import k_curves
 
     return k_curves(cdnow_features, seed=SEED)

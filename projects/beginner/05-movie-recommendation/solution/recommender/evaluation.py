@@ -32,21 +32,22 @@ class Ranker(Protocol):
         ...
 
 
-def rmse(predicted: np.ndarray, actual: np.ndarray) -> float:
-    """Return the root mean squared error between predicted and actual ratings.
+def rmse(y_true: np.ndarray, y_pred: np.ndarray) -> float:
+    """Return the root mean squared error of the predicted ratings `y_pred` against `y_true`.
 
-    Raise `ValueError` when the two have different lengths or are empty: a
-    silently broadcast or empty comparison would report a meaningless figure.
+    The true ratings come first, as in scikit-learn's metrics. Raise
+    `ValueError` when the two have different lengths or are empty: a silently
+    broadcast or empty comparison would report a meaningless figure.
     """
     # BEGIN SOLUTION (task 2): check the lengths, then the square root of the mean squared error
-    predicted = np.asarray(predicted, dtype=np.float64)
-    actual = np.asarray(actual, dtype=np.float64)
-    if predicted.shape != actual.shape or predicted.size == 0:
+    y_true = np.asarray(y_true, dtype=np.float64)
+    y_pred = np.asarray(y_pred, dtype=np.float64)
+    if y_true.shape != y_pred.shape or y_true.size == 0:
         raise ValueError(
             f"RMSE needs as many predictions as ratings, and at least one: got "
-            f"{predicted.shape} predictions and {actual.shape} ratings"
+            f"{y_true.shape} ratings and {y_pred.shape} predictions"
         )
-    return float(np.sqrt(np.mean((predicted - actual) ** 2)))
+    return float(np.sqrt(np.mean((y_true - y_pred) ** 2)))
     # END SOLUTION
 
 
@@ -55,24 +56,44 @@ def recommend(scores: np.ndarray, seen: sparse.sparray, k: int = TOP_K) -> np.nd
 
     `scores` is (users, n_items); `seen` is a sparse matrix of the same shape
     whose nonzero entries mark the movies each user rated in training. Return an
-    integer array (users, k) of item codes in decreasing order of score (equal
-    scores in any order). Do not change `scores`. Sorting whole rows of 9,000
-    scores is wasteful when you need 10: `np.argpartition` finds them first.
+    integer array (users, k) of item codes in decreasing order of score; among
+    equal scores the lower item code comes first, so the lists are the same on
+    every machine (a stable sort of each whole row by -score would give them).
+    Do not change `scores`. Sorting whole rows of 9,000 scores is wasteful when
+    you need 10: `np.partition` finds each row's k-th best score in linear time,
+    and only the items at or above it need sorting.
     """
-    # BEGIN SOLUTION (task 2): mask the seen items with -inf, argpartition for k, sort those k
+    # BEGIN SOLUTION (task 2): mask the seen; keep what beats the k-th best; fill its ties by code
+    # BEGIN PROMPT
+    # masked = np.array(scores, dtype=np.float64)
+    # masked[sparse.csr_array(seen).nonzero()] = -np.inf
+    # kth_best = ...  # (users, 1): each row's k-th highest masked score (np.partition)
+    # better = ...  # the items strictly above it: all of them are in the list
+    # tied = ...  # the items equal to it: the lowest codes fill the places left
+    # chosen = ...  # (users, n_items) booleans, exactly k True per row
+    # items = ...  # np.nonzero(chosen) lists each row's k codes in increasing order
+    # ...  # order each row by decreasing score, then increasing code (np.lexsort)
+    # END PROMPT
     masked = np.array(scores, dtype=np.float64)
     masked[sparse.csr_array(seen).nonzero()] = -np.inf
-    candidates = np.argpartition(-masked, k - 1, axis=1)[:, :k]
-    order = np.argsort(-np.take_along_axis(masked, candidates, axis=1), axis=1, kind="stable")
-    return np.take_along_axis(candidates, order, axis=1)
+    kth_best = -np.partition(-masked, k - 1, axis=1)[:, k - 1 : k]
+    better = masked > kth_best
+    tied = masked == kth_best
+    places_left = k - better.sum(axis=1, keepdims=True)
+    chosen = better | (tied & (np.cumsum(tied, axis=1) <= places_left))
+    items = np.nonzero(chosen)[1].reshape(len(masked), k)
+    chosen_scores = np.take_along_axis(masked, items, axis=1)
+    order = np.lexsort((items, -chosen_scores), axis=1)
+    return np.take_along_axis(items, order, axis=1)
     # END SOLUTION
 
 
-def precision_at_k(recommended: Sequence[int], relevant: Iterable[int], k: int = TOP_K) -> float:
-    """Return the share of the first k recommended items that are relevant.
+def precision_at_k(relevant: Iterable[int], recommended: Sequence[int], k: int = TOP_K) -> float:
+    """Return the share of the first k `recommended` items that are in `relevant`.
 
-    The denominator is k even when fewer than k items were recommended: an
-    empty slot is a slot wasted.
+    The truth (the user's relevant items) comes first, as in every metric of
+    this kata. The denominator is k even when fewer than k items were
+    recommended: an empty slot is a slot wasted.
     """
     # BEGIN SOLUTION (task 2): count the relevant items among the first k, divide by k
     relevant = set(relevant)
@@ -80,8 +101,8 @@ def precision_at_k(recommended: Sequence[int], relevant: Iterable[int], k: int =
     # END SOLUTION
 
 
-def recall_at_k(recommended: Sequence[int], relevant: Iterable[int], k: int = TOP_K) -> float:
-    """Return the share of the relevant items found in the first k recommended.
+def recall_at_k(relevant: Iterable[int], recommended: Sequence[int], k: int = TOP_K) -> float:
+    """Return the share of the `relevant` items found in the first k `recommended`.
 
     Raise `ValueError` when there is no relevant item: recall is undefined then,
     and such users are left out of the means.
@@ -94,8 +115,8 @@ def recall_at_k(recommended: Sequence[int], relevant: Iterable[int], k: int = TO
     # END SOLUTION
 
 
-def ndcg_at_k(recommended: Sequence[int], relevant: Iterable[int], k: int = TOP_K) -> float:
-    """Return the normalised discounted cumulative gain of the first k recommended.
+def ndcg_at_k(relevant: Iterable[int], recommended: Sequence[int], k: int = TOP_K) -> float:
+    """Return the normalised discounted cumulative gain of the first k `recommended`.
 
     A relevant item at rank r (1 for the first) gains 1 / log2(r + 1): the top
     of the list counts most. DCG sums those gains; the ideal DCG is the DCG of
@@ -151,7 +172,7 @@ def ranking_report(
 
     def mean_of(score) -> float:
         pairs = zip(lists, liked, strict=True)
-        return float(np.mean([score(items, wanted, k) for items, wanted in pairs]))
+        return float(np.mean([score(wanted, items, k) for items, wanted in pairs]))
 
     return {
         "precision": mean_of(precision_at_k),

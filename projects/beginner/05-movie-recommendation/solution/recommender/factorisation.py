@@ -23,7 +23,7 @@ from typing import Self
 import numpy as np
 import pandas as pd
 from scipy import sparse
-from tqdm.auto import tqdm  # SOLUTION
+from tqdm.auto import tqdm
 
 from recommender.data import rating_matrix  # SOLUTION
 
@@ -53,7 +53,7 @@ def ridge_solve(
     row's outer product with itself, reshaped to (n_rows, d, d); then one batched
     `np.linalg.solve`. No Python loop over rows.
     """
-    # BEGIN SOLUTION (task 4): batched Gram matrices from outer products, then one np.linalg.solve
+    # BEGIN SOLUTION (task 5): batched Gram matrices from outer products, then one np.linalg.solve
     n_columns, width = design.shape
     outer = (design[:, :, None] * design[:, None, :]).reshape(n_columns, width * width)
     gram = (rated @ outer).reshape(-1, width, width) + np.diag(penalties)
@@ -99,7 +99,22 @@ class ALS:
         unless `progress` is False. `recommender.data.rating_matrix` builds the
         sparse targets and the matrix of observed entries.
         """
-        # BEGIN SOLUTION (task 4): initialise Q, then alternate the user and item ridge half-steps
+        # BEGIN SOLUTION (task 5): initialise Q, then alternate the user and item ridge half-steps
+        # BEGIN PROMPT
+        # users, items = ratings["user"].to_numpy(), ratings["item"].to_numpy()
+        # stars = ratings["rating"].to_numpy(dtype=np.float64)
+        # self.mean_ = ...
+        # rng = ...  # one generator, seeded with self.seed
+        # self.item_factors_ = ...  # (n_items, n_factors) from N(0, INIT_SCALE^2), drawn with rng
+        # self.item_bias_ = np.zeros(n_items)
+        # rated = ...  # (n_users, n_items): 1 for each training rating
+        # penalties = ...  # (n_factors + 1,): regularisation per factor, then bias_regularisation
+        # self.loss_history_ = []
+        # for _ in tqdm(range(self.n_epochs), desc="ALS epochs", disable=not self.progress):
+        #     ...  # every user's [p_u, b_u]: ridge_solve of r - mean_ - b_i on the design [Q, 1]
+        #     ...  # every movie's [q_i, b_i]: the same, transposed, r - mean_ - b_u on [P, 1]
+        #     ...  # append self.loss(ratings) to self.loss_history_
+        # END PROMPT
         users, items = ratings["user"].to_numpy(), ratings["item"].to_numpy()
         stars = ratings["rating"].to_numpy(dtype=np.float64)
         self.mean_ = float(stars.mean())

@@ -27,7 +27,7 @@ POPULARITY_WEIGHT = 0.3
 
 def scale_rows(scores: np.ndarray) -> np.ndarray:
     """Min-max scale each row to [0, 1]; a constant row becomes zeros."""
-    # BEGIN SOLUTION (task 6): subtract each row's minimum, divide by its range where positive
+    # BEGIN SOLUTION (task 7): subtract each row's minimum, divide by its range where positive
     scores = np.asarray(scores, dtype=np.float64)
     low = scores.min(axis=1, keepdims=True)
     spread = scores.max(axis=1, keepdims=True) - low
@@ -71,7 +71,7 @@ class Hybrid:
         parts whatever those components say. Rows of users without training
         ratings are the scaled popularity scores alone.
         """
-        # BEGIN SOLUTION (task 6): scale and blend; new movies: content only; new users: popularity
+        # BEGIN SOLUTION (task 7): scale and blend; new movies: content only; new users: popularity
         users = np.asarray(users)
         popularity = scale_rows(self.popularity.scores(users))
         collaborative = scale_rows(self.collaborative.scores(users))

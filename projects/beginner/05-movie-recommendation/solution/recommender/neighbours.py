@@ -64,7 +64,7 @@ def keep_top_k(similarity: sparse.sparray, k: int = N_NEIGHBOURS) -> sparse.csr_
     Rows with k entries or fewer are kept whole. The result has the shape of
     `similarity`, at most k stored entries a row, and the kept values unchanged.
     """
-    # BEGIN SOLUTION (task 3): sort each row's entries by |value| (np.lexsort), keep ranks < k
+    # BEGIN SOLUTION (task 4): sort each row's entries by |value| (np.lexsort), keep ranks < k
     entries = sparse.coo_array(similarity)
     order = np.lexsort((-np.abs(entries.data), entries.row))
     rows = entries.row[order]
@@ -107,7 +107,7 @@ class ItemKNN:
         `shrunk_cosine` on the residuals of the others (items as rows), then
         `keep_top_k`.
         """
-        # BEGIN SOLUTION (task 3): residuals of the baseline, similarities of supported items, top k
+        # BEGIN SOLUTION (task 4): residuals of the baseline, similarities of supported items, top k
         self.baseline_ = BiasBaseline().fit(ratings, n_users, n_items)
         users, items = ratings["user"].to_numpy(), ratings["item"].to_numpy()
         residuals = ratings["rating"].to_numpy() - self.baseline_.predict(users, items)
@@ -126,7 +126,7 @@ class ItemKNN:
         Only the neighbours of item i that user u rated in training count. With
         none, the prediction is the baseline's.
         """
-        # BEGIN SOLUTION (task 3): multiply the user's residual rows by the item's neighbour rows
+        # BEGIN SOLUTION (task 4): multiply the user's residual rows by the item's neighbour rows
         neighbours = self.similarity_[items]
         weighted = np.asarray(self.residuals_[users].multiply(neighbours).sum(axis=1)).ravel()
         weights = np.asarray(self.rated_[users].multiply(abs(neighbours)).sum(axis=1)).ravel()
@@ -141,6 +141,6 @@ class ItemKNN:
         next than how they rated it: score(u, i) = sum over the movies j that u
         rated of s_ij. Shape (len(users), n_items).
         """
-        # BEGIN SOLUTION (task 3): the user's rated-movie indicators times the similarities
+        # BEGIN SOLUTION (task 4): the user's rated-movie indicators times the similarities
         return (self.rated_[users] @ self.similarity_.T).toarray()
         # END SOLUTION

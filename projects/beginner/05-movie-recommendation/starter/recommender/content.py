@@ -31,7 +31,7 @@ def item_features(movies: pd.DataFrame) -> pd.DataFrame:
     whole row to unit length. A movie with neither keeps a row of zeros.
     """
     raise NotImplementedError(
-        "Task 5: multi-hot genres and one-hot decades, each block then each row unit"
+        "Task 6: multi-hot genres and one-hot decades, each block then each row unit"
     )
 
 
@@ -61,9 +61,9 @@ class ContentBased:
         (`unit_rows`).
         """
         raise NotImplementedError(
-            "Task 5: mark the ratings >= the user's mean, sum their feature rows"
+            "Task 6: mark the ratings >= the user's mean, sum their feature rows"
         )
 
     def scores(self, users: np.ndarray) -> np.ndarray:
         """Return the cosine between each user's profile and every movie, (len(users), n_items)."""
-        raise NotImplementedError("Task 5: profiles times the feature rows (both unit length)")
+        raise NotImplementedError("Task 6: profiles times the feature rows (both unit length)")

@@ -23,6 +23,7 @@ from typing import Self
 import numpy as np
 import pandas as pd
 from scipy import sparse
+from tqdm.auto import tqdm
 
 N_FACTORS = 20
 REGULARISATION = 15.0
@@ -51,7 +52,7 @@ def ridge_solve(
     `np.linalg.solve`. No Python loop over rows.
     """
     raise NotImplementedError(
-        "Task 4: batched Gram matrices from outer products, then one np.linalg.solve"
+        "Task 5: batched Gram matrices from outer products, then one np.linalg.solve"
     )
 
 
@@ -92,8 +93,21 @@ class ALS:
         unless `progress` is False. `recommender.data.rating_matrix` builds the
         sparse targets and the matrix of observed entries.
         """
+        users, items = ratings["user"].to_numpy(), ratings["item"].to_numpy()
+        stars = ratings["rating"].to_numpy(dtype=np.float64)
+        self.mean_ = ...
+        rng = ...  # one generator, seeded with self.seed
+        self.item_factors_ = ...  # (n_items, n_factors) from N(0, INIT_SCALE^2), drawn with rng
+        self.item_bias_ = np.zeros(n_items)
+        rated = ...  # (n_users, n_items): 1 for each training rating
+        penalties = ...  # (n_factors + 1,): regularisation per factor, then bias_regularisation
+        self.loss_history_ = []
+        for _ in tqdm(range(self.n_epochs), desc="ALS epochs", disable=not self.progress):
+            ...  # every user's [p_u, b_u]: ridge_solve of r - mean_ - b_i on the design [Q, 1]
+            ...  # every movie's [q_i, b_i]: the same, transposed, r - mean_ - b_u on [P, 1]
+            ...  # append self.loss(ratings) to self.loss_history_
         raise NotImplementedError(
-            "Task 4: initialise Q, then alternate the user and item ridge half-steps"
+            "Task 5: initialise Q, then alternate the user and item ridge half-steps"
         )
 
     def loss(self, ratings: pd.DataFrame) -> float:

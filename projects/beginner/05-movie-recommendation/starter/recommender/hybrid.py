@@ -28,7 +28,7 @@ POPULARITY_WEIGHT = 0.3
 def scale_rows(scores: np.ndarray) -> np.ndarray:
     """Min-max scale each row to [0, 1]; a constant row becomes zeros."""
     raise NotImplementedError(
-        "Task 6: subtract each row's minimum, divide by its range where positive"
+        "Task 7: subtract each row's minimum, divide by its range where positive"
     )
 
 
@@ -69,5 +69,5 @@ class Hybrid:
         ratings are the scaled popularity scores alone.
         """
         raise NotImplementedError(
-            "Task 6: scale and blend; new movies: content only; new users: popularity"
+            "Task 7: scale and blend; new movies: content only; new users: popularity"
         )

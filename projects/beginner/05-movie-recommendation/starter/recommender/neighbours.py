@@ -51,7 +51,7 @@ def keep_top_k(similarity: sparse.sparray, k: int = N_NEIGHBOURS) -> sparse.csr_
     `similarity`, at most k stored entries a row, and the kept values unchanged.
     """
     raise NotImplementedError(
-        "Task 3: sort each row's entries by |value| (np.lexsort), keep ranks < k"
+        "Task 4: sort each row's entries by |value| (np.lexsort), keep ranks < k"
     )
 
 
@@ -87,7 +87,7 @@ class ItemKNN:
         `keep_top_k`.
         """
         raise NotImplementedError(
-            "Task 3: residuals of the baseline, similarities of supported items, top k"
+            "Task 4: residuals of the baseline, similarities of supported items, top k"
         )
 
     def predict(self, users: np.ndarray, items: np.ndarray) -> np.ndarray:
@@ -97,7 +97,7 @@ class ItemKNN:
         none, the prediction is the baseline's.
         """
         raise NotImplementedError(
-            "Task 3: multiply the user's residual rows by the item's neighbour rows"
+            "Task 4: multiply the user's residual rows by the item's neighbour rows"
         )
 
     def scores(self, users: np.ndarray) -> np.ndarray:
@@ -108,5 +108,5 @@ class ItemKNN:
         rated of s_ij. Shape (len(users), n_items).
         """
         raise NotImplementedError(
-            "Task 3: the user's rated-movie indicators times the similarities"
+            "Task 4: the user's rated-movie indicators times the similarities"
         )

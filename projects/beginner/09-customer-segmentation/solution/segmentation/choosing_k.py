@@ -14,7 +14,6 @@ The two need not agree, and neither knows what the business can act on.
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 from matplotlib.figure import Figure
@@ -49,7 +48,7 @@ def k_curves(
     `segmentation.data.sample_rows(len(features), sample_size, seed)`: the same
     sample for every k, so that the scores compare like with like.
     """
-    # BEGIN SOLUTION (task 3): one k-means per k; its inertia, and its silhouette on one sample
+    # BEGIN SOLUTION (task 4): one k-means per k; its inertia, and its silhouette on one sample
     sample = sample_rows(len(features), sample_size, seed)
     inertias, silhouettes = [], []
     for k in ks:
@@ -69,7 +68,7 @@ def elbow_k(curves: KCurves) -> int:
     farthest below that line (the "kneedle" rule of Satopää et al., 2011). Ties
     go to the smallest k. Needs at least three candidates.
     """
-    # BEGIN SOLUTION (task 3): rescale both axes to [0, 1]; the k farthest below the chord wins
+    # BEGIN SOLUTION (task 4): rescale both axes to [0, 1]; the k farthest below the chord wins
     ks = np.asarray(curves.ks, dtype=np.float64)
     inertias = np.asarray(curves.inertias, dtype=np.float64)
     x = (ks - ks[0]) / (ks[-1] - ks[0])
@@ -81,13 +80,13 @@ def elbow_k(curves: KCurves) -> int:
 
 def silhouette_k(curves: KCurves) -> int:
     """Return the k with the highest silhouette (ties: the smallest k)."""
-    # BEGIN SOLUTION (task 3): the argmax of the silhouette curve
+    # BEGIN SOLUTION (task 4): the argmax of the silhouette curve
     return int(curves.ks[np.argmax(curves.silhouettes)])
     # END SOLUTION
 
 
-def plot_k_curves(curves: KCurves, chosen_k: int, path: Path, dpi: int = 100) -> Path:
-    """Draw inertia and silhouette against k side by side, the chosen k marked; save as PNG."""
+def plot_k_curves(curves: KCurves, chosen_k: int) -> Figure:
+    """Draw inertia and silhouette against k side by side, the chosen k marked."""
     fig = Figure(figsize=CURVES_FIGURE_SIZE)
     left, right = fig.subplots(1, 2)
     for ax, values, label in (
@@ -100,5 +99,4 @@ def plot_k_curves(curves: KCurves, chosen_k: int, path: Path, dpi: int = 100) ->
         ax.set_ylabel(label)
         ax.legend()
     fig.suptitle("How many segments?")
-    fig.savefig(path, dpi=dpi, bbox_inches="tight")
-    return path
+    return fig

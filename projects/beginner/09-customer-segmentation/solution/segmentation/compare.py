@@ -59,7 +59,7 @@ def fit_algorithms(features: np.ndarray, k: int, seed: int = 0) -> dict[str, np.
 
     Every labelling is a (n,) int array; every seeded method gets `seed`.
     """
-    # BEGIN SOLUTION (task 4): one scikit-learn estimator per family; fit_predict each
+    # BEGIN SOLUTION (task 5): one scikit-learn estimator per family; fit_predict each
     min_samples = DBSCAN_MIN_SAMPLES_PER_FEATURE * features.shape[1]
     return {
         "k-means (yours)": kmeans(features, k, seed).labels,
@@ -87,7 +87,7 @@ def comparison_table(
     - ari: `adjusted_rand_score(truth, labels)` over all points (noise is one more
       label), NaN without `truth`. 1 is a perfect match, 0 what chance gives.
     """
-    # BEGIN SOLUTION (task 4): per labelling: clusters, noise share, silhouette without noise, ARI
+    # BEGIN SOLUTION (task 5): per labelling: clusters, noise share, silhouette without noise, ARI
     rows = {}
     for name, labels in labelings.items():
         labels = np.asarray(labels)

@@ -36,7 +36,7 @@ def kmeans_plusplus(features: np.ndarray, k: int, rng: np.random.Generator) -> n
     draw uniformly). Returns a (k, d) float array of copies of the chosen rows.
     Raises ValueError unless 1 <= k <= the number of rows.
     """
-    # BEGIN SOLUTION (task 2): first centre uniform, each next one drawn with weights D(x)²
+    # BEGIN SOLUTION (task 3): first centre uniform, each next one drawn with weights D(x)²
     n_rows = len(features)
     if not 1 <= k <= n_rows:
         raise ValueError(f"k must be between 1 and the number of rows ({n_rows}), got {k}")
@@ -60,7 +60,7 @@ def assign_clusters(features: np.ndarray, centres: np.ndarray) -> tuple[np.ndarr
 
     Shapes: features (n, d), centres (k, d) -> labels (n,) ints, distances (n,) floats.
     """
-    # BEGIN SOLUTION (task 2): |x - c|² = |x|² - 2 x·c + |c|² for all pairs at once, argmin per row
+    # BEGIN SOLUTION (task 3): |x - c|² = |x|² - 2 x·c + |c|² for all pairs at once, argmin per row
     squared = (
         np.sum(features**2, axis=1)[:, np.newaxis]
         - 2 * features @ centres.T
@@ -80,7 +80,7 @@ def update_centres(
     that is farthest from its own centre (largest `distances`), a different row
     for each empty cluster, as scikit-learn does: that row is the worst served.
     """
-    # BEGIN SOLUTION (task 2): mean of each cluster; an empty cluster takes the worst-served row
+    # BEGIN SOLUTION (task 3): mean of each cluster; an empty cluster takes the worst-served row
     counts = np.bincount(labels, minlength=k)
     sums = np.column_stack(
         [np.bincount(labels, weights=column, minlength=k) for column in features.T]
@@ -105,7 +105,7 @@ def lloyd(
     the row's nearest centre and, once converged, each centre is the mean of its
     rows. n_iter counts the assignments made.
     """
-    # BEGIN SOLUTION (task 2): assign, then update and assign again until the labels stop changing
+    # BEGIN SOLUTION (task 3): assign, then update and assign again until the labels stop changing
     centres = np.array(initial_centres, dtype=np.float64)
     labels, distances = assign_clusters(features, centres)
     n_iter = 1
@@ -127,7 +127,7 @@ def kmeans(features: np.ndarray, k: int, seed: int = 0, n_init: int = N_INIT) ->
     One numpy Generator, `np.random.default_rng(seed)`, seeds every run in turn,
     so the result is the same for the same seed. The best run has the lowest inertia.
     """
-    # BEGIN SOLUTION (task 2): n_init seeded runs from k-means++ centres; keep the lowest inertia
+    # BEGIN SOLUTION (task 3): n_init seeded runs from k-means++ centres; keep the lowest inertia
     rng = np.random.default_rng(seed)
     runs = [lloyd(features, kmeans_plusplus(features, k, rng)) for _ in range(n_init)]
     return min(runs, key=lambda run: run.inertia)

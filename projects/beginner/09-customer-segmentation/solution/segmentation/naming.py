@@ -48,7 +48,7 @@ def name_segments(centres: np.ndarray) -> list[str]:
     the centres: ["hibernating", "champions", "hibernating"] ->
     ["hibernating", "champions", "hibernating 2"].
     """
-    # BEGIN SOLUTION (task 5): the signs of each centre are the key of SEGMENT_NAMES; number repeats
+    # BEGIN SOLUTION (task 6): the signs of each centre are the key of SEGMENT_NAMES; number repeats
     names, seen = [], Counter()
     for centre in centres:
         name = SEGMENT_NAMES[
@@ -67,11 +67,11 @@ def segment_profiles(rfm: pd.DataFrame, labels: np.ndarray, names: list[str]) ->
     customer's segment in the same row order, `names[segment]` its name. Columns
     PROFILE_COLUMNS: the name, the number of customers, their share of all
     customers (0 to 1), and the mean recency, frequency and monetary value of the
-    segment's customers. Index: the segment number, 0 to len(names) - 1; a
+    segment's customers. Index: the segment number, named "segment", 0 to len(names) - 1; a
     segment without customers (possible with labels from elsewhere) has 0
     customers and NaN means.
     """
-    # BEGIN SOLUTION (task 5): group the raw RFM table by label; count and average
+    # BEGIN SOLUTION (task 6): group the raw RFM table by label; count and average
     segments = pd.RangeIndex(len(names), name="segment")
     grouped = rfm[list(RFM_COLUMNS)].groupby(np.asarray(labels))
     sizes = grouped.size().reindex(segments, fill_value=0)

@@ -114,7 +114,7 @@ def rfm_table(transactions: pd.DataFrame, as_of: str | pd.Timestamp | None = Non
 
     Raises ValueError if `as_of` is not after every purchase.
     """
-    # BEGIN SOLUTION (task 1): group lines into visits, then visits into customers
+    # BEGIN SOLUTION (task 2): group lines into visits, then visits into customers
     as_of = (
         transactions["date"].max() + pd.Timedelta(days=1) if as_of is None else pd.Timestamp(as_of)
     )
@@ -137,7 +137,7 @@ def scale_features(rfm: pd.DataFrame) -> np.ndarray:
     deviation, ddof=0, as scikit-learn's StandardScaler) gives each feature the
     same weight in a Euclidean distance. A constant column becomes zeros.
     """
-    # BEGIN SOLUTION (task 1): log1p, then subtract the mean and divide by the std of each column
+    # BEGIN SOLUTION (task 2): log1p, then subtract the mean and divide by the std of each column
     logged = np.log1p(rfm[list(RFM_COLUMNS)].to_numpy(dtype=np.float64))
     spread = logged.std(axis=0)
     return (logged - logged.mean(axis=0)) / np.where(spread > 0, spread, 1.0)

@@ -14,7 +14,6 @@ The two need not agree, and neither knows what the business can act on.
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 from matplotlib.figure import Figure
@@ -46,7 +45,7 @@ def k_curves(
     sample for every k, so that the scores compare like with like.
     """
     raise NotImplementedError(
-        "Task 3: one k-means per k; its inertia, and its silhouette on one sample"
+        "Task 4: one k-means per k; its inertia, and its silhouette on one sample"
     )
 
 
@@ -60,17 +59,17 @@ def elbow_k(curves: KCurves) -> int:
     go to the smallest k. Needs at least three candidates.
     """
     raise NotImplementedError(
-        "Task 3: rescale both axes to [0, 1]; the k farthest below the chord wins"
+        "Task 4: rescale both axes to [0, 1]; the k farthest below the chord wins"
     )
 
 
 def silhouette_k(curves: KCurves) -> int:
     """Return the k with the highest silhouette (ties: the smallest k)."""
-    raise NotImplementedError("Task 3: the argmax of the silhouette curve")
+    raise NotImplementedError("Task 4: the argmax of the silhouette curve")
 
 
-def plot_k_curves(curves: KCurves, chosen_k: int, path: Path, dpi: int = 100) -> Path:
-    """Draw inertia and silhouette against k side by side, the chosen k marked; save as PNG."""
+def plot_k_curves(curves: KCurves, chosen_k: int) -> Figure:
+    """Draw inertia and silhouette against k side by side, the chosen k marked."""
     fig = Figure(figsize=CURVES_FIGURE_SIZE)
     left, right = fig.subplots(1, 2)
     for ax, values, label in (
@@ -83,5 +82,4 @@ def plot_k_curves(curves: KCurves, chosen_k: int, path: Path, dpi: int = 100) ->
         ax.set_ylabel(label)
         ax.legend()
     fig.suptitle("How many segments?")
-    fig.savefig(path, dpi=dpi, bbox_inches="tight")
-    return path
+    return fig

@@ -55,7 +55,7 @@ def fit_algorithms(features: np.ndarray, k: int, seed: int = 0) -> dict[str, np.
 
     Every labelling is a (n,) int array; every seeded method gets `seed`.
     """
-    raise NotImplementedError("Task 4: one scikit-learn estimator per family; fit_predict each")
+    raise NotImplementedError("Task 5: one scikit-learn estimator per family; fit_predict each")
 
 
 def comparison_table(
@@ -73,7 +73,7 @@ def comparison_table(
       label), NaN without `truth`. 1 is a perfect match, 0 what chance gives.
     """
     raise NotImplementedError(
-        "Task 4: per labelling: clusters, noise share, silhouette without noise, ARI"
+        "Task 5: per labelling: clusters, noise share, silhouette without noise, ARI"
     )
 
 

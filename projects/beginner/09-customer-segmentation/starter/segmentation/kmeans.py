@@ -37,7 +37,7 @@ def kmeans_plusplus(features: np.ndarray, k: int, rng: np.random.Generator) -> n
     Raises ValueError unless 1 <= k <= the number of rows.
     """
     raise NotImplementedError(
-        "Task 2: first centre uniform, each next one drawn with weights D(x)²"
+        "Task 3: first centre uniform, each next one drawn with weights D(x)²"
     )
 
 
@@ -47,7 +47,7 @@ def assign_clusters(features: np.ndarray, centres: np.ndarray) -> tuple[np.ndarr
     Shapes: features (n, d), centres (k, d) -> labels (n,) ints, distances (n,) floats.
     """
     raise NotImplementedError(
-        "Task 2: |x - c|² = |x|² - 2 x·c + |c|² for all pairs at once, argmin per row"
+        "Task 3: |x - c|² = |x|² - 2 x·c + |c|² for all pairs at once, argmin per row"
     )
 
 
@@ -61,7 +61,7 @@ def update_centres(
     for each empty cluster, as scikit-learn does: that row is the worst served.
     """
     raise NotImplementedError(
-        "Task 2: mean of each cluster; an empty cluster takes the worst-served row"
+        "Task 3: mean of each cluster; an empty cluster takes the worst-served row"
     )
 
 
@@ -78,7 +78,7 @@ def lloyd(
     rows. n_iter counts the assignments made.
     """
     raise NotImplementedError(
-        "Task 2: assign, then update and assign again until the labels stop changing"
+        "Task 3: assign, then update and assign again until the labels stop changing"
     )
 
 
@@ -89,5 +89,5 @@ def kmeans(features: np.ndarray, k: int, seed: int = 0, n_init: int = N_INIT) ->
     so the result is the same for the same seed. The best run has the lowest inertia.
     """
     raise NotImplementedError(
-        "Task 2: n_init seeded runs from k-means++ centres; keep the lowest inertia"
+        "Task 3: n_init seeded runs from k-means++ centres; keep the lowest inertia"
     )

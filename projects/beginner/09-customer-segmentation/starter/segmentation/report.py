@@ -1,37 +1,43 @@
-"""A static HTML dashboard of the segments: one command, one folder, no server.
+"""A static HTML dashboard of the segments: one self-contained page, no server.
 
-    python -m segmentation.report LOG OUTDIR [--k K] [--seed SEED]
-
-reads the transaction log, computes the RFM features, chooses k (or takes
---k), clusters, names the segments and writes into OUTDIR:
+`build_report` runs the analysis of Task 7 (`segmentation.pipeline.segment_log`)
+and writes two files into a folder:
 
     index.html     the dashboard: key figures, the profile table, the charts, the comparison
-    k_curves.png   inertia and silhouette against k, the chosen k marked
-    scatter.png    every customer on the first two principal components, coloured by segment
-    sizes.png      customers per segment
     segments.csv   customer_id, segment, name: the segments for whoever mails the customers
 
-Everything in it is computed from the log on each run: a report whose numbers
-come from the data and from nothing typed by hand.
+The page carries its charts inside it, as PNG images encoded in base64 `data:` URIs,
+so it is one file that opens in any browser, offline, and survives being mailed or
+attached to a ticket: nothing beside it to lose, nothing fetched. Everything in it is
+computed from the log on each run: a report whose numbers come from the data and from
+nothing typed by hand. `python -m segmentation` runs it from the command line.
 """
 
-import argparse
 import html
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from matplotlib.figure import Figure
+
+from segmentation.choosing_k import plot_k_curves
+from segmentation.compare import compare_on_sample
+from segmentation.pipeline import Segmentation, project_2d, segment_log
 
 HTML_FILE = "index.html"
 SEGMENTS_FILE = "segments.csv"
-CHART_FILES = {"k_curves": "k_curves.png", "scatter": "scatter.png", "sizes": "sizes.png"}
+SEGMENTS_COLUMNS = ("customer_id", "segment", "name")
+CHARTS = ("sizes", "scatter", "k_curves")  # the charts of the page, in the order it shows them
+PNG_DATA_PREFIX = "data:image/png;base64,"
+TITLE = "Customer segments"
 FIGURE_SIZE = (7.0, 4.5)  # inches
 DPI = 100
 POINT_SIZE = 3  # scatter markers, in points²: 23,570 customers must not hide each other
 POINT_ALPHA = 0.4
+LEGEND_MARKER_SCALE = 4  # the legend's markers, this many times the scatter's tiny points
 PROFILE_HEADERS = {
     "segment": "Segment",
     "name": "Name",
@@ -41,6 +47,11 @@ PROFILE_HEADERS = {
     "frequency": "Mean visits",
     "monetary": "Mean spend per visit ($)",
 }
+CHART_DESCRIPTIONS = {
+    "sizes": "customers per segment",
+    "scatter": "customers on the first two principal components, coloured by segment",
+    "k_curves": "inertia and silhouette against the number of segments",
+}
 
 
 @dataclass(frozen=True)
@@ -48,46 +59,62 @@ class Report:
     """What `build_report` wrote, and the figures it wrote about."""
 
     html: Path  # the dashboard, OUTDIR/index.html
+    segments: Path  # the customers' segments, OUTDIR/segments.csv
     k: int  # the number of segments
     profiles: pd.DataFrame  # `segment_profiles` of the segments
-    charts: dict[str, Path]  # CHART_FILES' keys -> the PNG files written
 
 
-def project_2d(features: np.ndarray, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
-    """Project the rows on their first two principal components, for a scatter plot.
+def draw_charts(
+    projection: np.ndarray, labels: np.ndarray, profiles: pd.DataFrame, explained: np.ndarray
+) -> dict[str, Figure]:
+    """Draw the scatter and the sizes charts; return {"scatter": Figure, "sizes": Figure}.
 
-    Returns the (n, 2) coordinates and the (2,) share of the variance each
-    component keeps (sklearn's PCA with random_state=seed: `fit_transform` and
-    `explained_variance_ratio_`). The share tells the reader how much of the
-    picture the flat view leaves out.
-    """
-    raise NotImplementedError(
-        "Task 6: fit a 2-component PCA; its coordinates and explained variance ratio"
-    )
-
-
-def save_charts(
-    projection: np.ndarray,
-    labels: np.ndarray,
-    profiles: pd.DataFrame,
-    explained: np.ndarray,
-    outdir: Path,
-) -> dict[str, Path]:
-    """Draw the scatter and the sizes charts as PNG files in `outdir`; return {key: path}.
-
-    - CHART_FILES["scatter"]: the (n, 2) `projection`, one colour per segment
-      (labels index the rows of `profiles`), a legend with the segments' names,
-      the axes titled with each component's share of the variance (`explained`).
-    - CHART_FILES["sizes"]: a bar per segment, its length the segment's customers,
-      labelled with its name.
+    - "scatter": the (n, 2) `projection`, one colour per segment (labels index
+      the rows of `profiles`), points of size POINT_SIZE and opacity
+      POINT_ALPHA, a legend with the segments' names (markers LEGEND_MARKER_SCALE
+      times as big), the axes titled with each component's share of the
+      variance (`explained`).
+    - "sizes": a horizontal bar per segment, its length the segment's
+      customers, labelled with its name.
 
     Draw on matplotlib `Figure` objects (`fig = Figure(figsize=FIGURE_SIZE)`,
-    `ax = fig.subplots()`, then `fig.savefig(path, dpi=DPI)`), not on pyplot's
-    global state: nothing to close, no display needed, safe in a server.
+    `ax = fig.subplots()`), not on pyplot's global state: nothing to close, no
+    display needed, safe in a server.
+    """
+    raise NotImplementedError("Task 8: a scatter coloured by segment and a bar chart of the sizes")
+
+
+def png_data_uri(figure: Figure, dpi: int = DPI) -> str:
+    """Return the figure as a PNG image inside a `data:` URI, for an <img src="...">.
+
+    Save it as PNG at `dpi` into an in-memory buffer (`io.BytesIO`), not a file,
+    cropped to what the figure draws (`bbox_inches="tight"`: no wide white margin,
+    no label cut off); encode the bytes in base64 and put PNG_DATA_PREFIX before
+    them. The page then needs no file beside it.
     """
     raise NotImplementedError(
-        "Task 6: a scatter coloured by segment and a bar chart of sizes, saved as PNG"
+        "Task 8: savefig into a BytesIO as PNG, then base64 behind the data: prefix"
     )
+
+
+def report_facts(
+    log_path: str | PathLike[str], analysis: Segmentation, explained: np.ndarray
+) -> dict[str, object]:
+    """The key figures at the top of the page, as (label, value) pairs in order.
+
+    `explained` is `project_2d`'s share of the variance of each axis of the scatter.
+    """
+    dates = analysis.transactions["date"]
+    return {
+        "Transaction log": str(log_path),
+        "Purchase lines": len(analysis.transactions),
+        "Customers": len(analysis.rfm),
+        "Period": f"{dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}",
+        "Segments": analysis.k,
+        "Elbow of the inertia curve": f"k = {analysis.elbow}",
+        "Best silhouette": f"k = {analysis.best_silhouette}",
+        "Variance kept by the 2-D view": f"{explained.sum():.0%}",
+    }
 
 
 def render_html(
@@ -95,14 +122,14 @@ def render_html(
     facts: Mapping[str, object],
     profiles: pd.DataFrame,
     comparison: pd.DataFrame,
-    charts: Mapping[str, Path],
+    images: Mapping[str, str],
 ) -> str:
     """Return the dashboard page: the facts, the profile table, the charts and the comparison.
 
     `facts` are (label, value) pairs shown in order; `profiles` is
     `segment_profiles`' table (its rows become the table with id "profiles");
-    `comparison` is `compare_on_sample`'s table; `charts` maps CHART_FILES' keys
-    to the PNG files, which the page links by file name (keep them beside it).
+    `comparison` is `compare_on_sample`'s table; `images` maps each of CHARTS
+    to its image's `data:` URI (`png_data_uri`), which the page shows in place.
     """
     profile_table = (
         profiles.reset_index()
@@ -124,8 +151,9 @@ def render_html(
         for label, value in facts.items()
     )
 
-    def image(key: str, alt: str) -> str:
-        return f'<img src="{html.escape(charts[key].name)}" alt="{html.escape(alt)}">'
+    def image(key: str) -> str:
+        alt = html.escape(CHART_DESCRIPTIONS[key])
+        return f'<img src="{html.escape(images[key])}" alt="{alt}">'
 
     return f"""<!DOCTYPE html>
 <html lang="en">
@@ -148,11 +176,11 @@ img {{ max-width: 100%; display: block; margin: 1rem 0; }}
 </dl>
 <h2>Segments</h2>
 {profile_table}
-{image("sizes", "customers per segment")}
+{image("sizes")}
 <h2>The customers, seen flat</h2>
-{image("scatter", "customers on the first two principal components, coloured by segment")}
+{image("scatter")}
 <h2>How many segments?</h2>
-{image("k_curves", "inertia and silhouette against the number of segments")}
+{image("k_curves")}
 <h2>Other algorithms on a sample of the same customers</h2>
 {comparison_table}
 </body>
@@ -163,41 +191,26 @@ img {{ max-width: 100%; display: block; margin: 1rem 0; }}
 def build_report(
     log_path: str | PathLike[str], outdir: str | PathLike[str], k: int | None = None, seed: int = 0
 ) -> Report:
-    """Run the whole analysis on the log at `log_path` and write the dashboard into `outdir`.
+    """Analyse the log at `log_path` and write the dashboard and the segments into `outdir`.
 
-    1. `read_transactions`, `rfm_table`, `scale_features`.
-    2. `k_curves` on the features (seed); k is the given one, else `elbow_k`.
-    3. `kmeans(features, k, seed)`, `name_segments`, `segment_profiles`.
-    4. `project_2d`, `save_charts` and `plot_k_curves` (to CHART_FILES["k_curves"]).
-    5. `compare_on_sample(features, k, seed)` for the comparison table.
-    6. SEGMENTS_FILE: columns customer_id, segment, name, one row per customer,
-       no index; HTML_FILE: `render_html`, whose facts include at least the
-       log's path, the number of purchase lines, of customers, the period
-       covered, the chosen k and what the elbow and the silhouette each suggest.
+    1. `segment_log(log_path, k, seed)`: the segments (Task 7).
+    2. The charts: `project_2d(features, seed)` and `draw_charts`, and
+       `plot_k_curves(curves, k)` as "k_curves"; each as `png_data_uri`.
+    3. `compare_on_sample(features, k, seed)` for the comparison table.
+    4. SEGMENTS_FILE: the columns SEGMENTS_COLUMNS, one row per customer in the
+       order of the RFM table, no index.
+    5. HTML_FILE: `render_html(TITLE, report_facts(log_path, analysis, explained),
+       profiles, comparison, images)`, written as UTF-8.
 
-    Creates `outdir` (and its parents) if needed. Returns the `Report`.
+    Creates `outdir` (and its parents) if needed; writes nothing else there.
+    Returns the `Report`.
     """
-    raise NotImplementedError("Task 6: the whole pipeline, then the charts, the CSV and the page")
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """The command line: build the report, or exit with status 1 and a one-line error."""
-    parser = argparse.ArgumentParser(
-        prog="python -m segmentation.report",
-        description="Segment the customers of a transaction log into a static HTML dashboard.",
+    analysis = ...  # Task 7: segment_log(log_path, k, seed)
+    ...  # project_2d of its features, draw_charts, and plot_k_curves as "k_curves"
+    images = ...  # {key: png_data_uri(figure)} for every chart
+    comparison = ...  # compare_on_sample(features, k, seed)
+    ...  # create outdir (and its parents); write SEGMENTS_FILE with pandas' to_csv
+    ...  # write HTML_FILE: render_html(TITLE, report_facts(log_path, analysis, explained), ...)
+    raise NotImplementedError(
+        "Task 8: analyse, draw and encode the charts, compare; write the CSV and page"
     )
-    parser.add_argument("log", type=Path, help="the transaction log (customer_id date cds amount)")
-    parser.add_argument("outdir", type=Path, help="the folder to write the dashboard into")
-    parser.add_argument("--k", type=int, help="the number of segments (default: the elbow's)")
-    parser.add_argument("--seed", type=int, default=0, help="the seed of every random choice")
-    args = parser.parse_args(argv)
-    try:
-        report = build_report(args.log, args.outdir, k=args.k, seed=args.seed)
-    except (OSError, ValueError) as error:
-        parser.exit(1, f"{parser.prog}: error: {error}\n")
-    print(f"{report.k} segments of {report.profiles['customers'].sum()} customers: {report.html}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

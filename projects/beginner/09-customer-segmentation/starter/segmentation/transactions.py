@@ -72,7 +72,7 @@ def rfm_table(transactions: pd.DataFrame, as_of: str | pd.Timestamp | None = Non
 
     Raises ValueError if `as_of` is not after every purchase.
     """
-    raise NotImplementedError("Task 1: group lines into visits, then visits into customers")
+    raise NotImplementedError("Task 2: group lines into visits, then visits into customers")
 
 
 def scale_features(rfm: pd.DataFrame) -> np.ndarray:
@@ -84,5 +84,5 @@ def scale_features(rfm: pd.DataFrame) -> np.ndarray:
     same weight in a Euclidean distance. A constant column becomes zeros.
     """
     raise NotImplementedError(
-        "Task 1: log1p, then subtract the mean and divide by the std of each column"
+        "Task 2: log1p, then subtract the mean and divide by the std of each column"
     )
