@@ -54,8 +54,7 @@ def parser() -> argparse.ArgumentParser:
     started.add_argument("dest", nargs="?")
     ran = command("run", "run a command in your copy, in the kata's environment")
     ran.add_argument("slug")
-    ran.add_argument("--copy", help="your copy (default: work/SLUG)")
-    ran.add_argument("run", nargs=argparse.REMAINDER, metavar="COMMAND ...")
+    ran.add_argument("run", nargs=argparse.REMAINDER, metavar="[--copy PATH] COMMAND ...")
     with_window(with_copy("check", "grade your copy beside the reference"))
     watched = with_window(with_copy("watch", "check your copy on every save"))
     watched.add_argument("--poll", action="store_true", help="poll instead of file events")
@@ -89,6 +88,16 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
+def copy_and_command(words: list[str]) -> tuple[str | None, list[str]]:
+    """`run`'s words after the slug: an optional `--copy PATH`, then the command, whose own
+    options (a `--copy` among them) are left to it."""
+    if words[:1] != ["--copy"]:
+        return None, words
+    if len(words) < 2:
+        raise UserError("--copy needs the path of your copy: run -- SLUG --copy PATH COMMAND")
+    return words[1], words[2:]
+
+
 def window(args: argparse.Namespace) -> dict:
     """Which tasks check and watch run: --task N, --all, or by default the learner's window."""
     return {"task": args.task, "every_task": args.every_task}
@@ -107,7 +116,8 @@ def main(argv: list[str] | None = None) -> int:
                 copy = user_path(args.path)
                 return verdict(learner.check(ROOT, args.slug, copy, python, **window(args)))
             case "run":
-                return learner.run(ROOT, args.slug, args.run, user_path(args.copy))
+                copy, command = copy_and_command(args.run)
+                return learner.run(ROOT, args.slug, command, user_path(copy))
             case "watch":
                 copy = user_path(args.path)
                 learner.watch(ROOT, args.slug, copy, python, args.poll, **window(args))

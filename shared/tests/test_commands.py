@@ -366,3 +366,15 @@ def test_bench_runs_the_katas_benchmark_on_your_copy_then_the_reference(collecti
     assert out.index("benchmark of your copy") < out.index("from word-count")
     assert out.index("from word-count") < out.index("benchmark of the reference")
     assert out.rstrip().endswith("from solution")
+
+
+def test_run_reads_the_copy_before_the_command_and_leaves_the_commands_options_alone():
+    from kata_harness.__main__ import copy_and_command
+
+    assert copy_and_command(["python", "-m", "x", "--copy", "y"]) == (
+        None,
+        ["python", "-m", "x", "--copy", "y"],
+    )
+    assert copy_and_command(["--copy", "mine", "python", "x.py"]) == ("mine", ["python", "x.py"])
+    with pytest.raises(UserError, match="--copy needs the path"):
+        copy_and_command(["--copy"])

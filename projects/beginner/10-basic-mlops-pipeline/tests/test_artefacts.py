@@ -4,6 +4,7 @@ import json
 
 import pytest
 import skops.io as sio
+from locales import ascii_locale
 
 from mlops_pipeline import versioning
 from mlops_pipeline.artefacts import (
@@ -112,3 +113,20 @@ def test_a_rehashed_file_of_untrusted_types_is_refused(artefact):
     (artefact / METADATA_FILE).write_text(json.dumps(metadata))
     with pytest.raises(ArtefactError, match="loaded safely|trusted|Untrusted"):
         load_artefact(artefact)
+
+
+@pytest.mark.task(4)
+def test_metadata_is_read_as_utf8_whatever_the_locale(artefact):
+    # JSON files are UTF-8 (RFC 8259); a person or a tool may write accents unescaped.
+    metadata = json.loads((artefact / METADATA_FILE).read_text(encoding="utf-8"))
+    metadata["note"] = "Adélie, Pointe Géologie"
+    text = json.dumps(metadata, ensure_ascii=False)
+    (artefact / METADATA_FILE).write_bytes(text.encode("utf-8"))
+    with ascii_locale():
+        try:
+            read = read_metadata(artefact)
+        except ArtefactError as error:
+            pytest.fail(f"Task 4: read metadata.json with encoding='utf-8', got {error}")
+    assert read.get("note") == "Adélie, Pointe Géologie", (
+        f"Task 4: read metadata.json as UTF-8 on every machine, got {read.get('note')!r}"
+    )

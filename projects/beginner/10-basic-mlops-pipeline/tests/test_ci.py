@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from config_files import write_config
+from locales import ascii_locale
 
 import mlops_pipeline
 from mlops_pipeline.ci import (
@@ -165,4 +166,19 @@ def test_the_command_line_runs_the_job(tmp_path, monkeypatch, capsys):
     )
     assert summary.is_file() and summary.read_text().startswith(SUMMARY_HEADER), (
         "Task 8: on GitHub Actions the job writes its summary to $GITHUB_STEP_SUMMARY"
+    )
+
+
+@pytest.mark.task(8)
+def test_the_summary_is_utf8_whatever_the_locale(tmp_path):
+    broken = write_config(tmp_path / "pingüin.toml", C="strong")
+    summary = tmp_path / "summary.md"
+    with ascii_locale():
+        try:
+            status = ci_job([broken], *store(tmp_path), summary)
+        except UnicodeError as error:
+            pytest.fail(f"Task 8: open the summary file with encoding='utf-8', got {error!r}")
+    assert status == BAD_INPUT
+    assert summary.read_text(encoding="utf-8") == SUMMARY_HEADER + summary_row(broken, None), (
+        "Task 8: write the summary as UTF-8 (GitHub reads it so), on every machine"
     )

@@ -34,6 +34,7 @@ BAD_CONFIGS = {
     "no features": ({"features": []}, "features"),
     "a repeated feature": ({"features": ["sex", "sex"]}, "features"),
     "a negative C": ({"C": -1.0}, "C"),
+    "a holdout fraction of 0": ({"holdout_fraction": 0.0}, "holdout_fraction"),
     "a holdout fraction of 1": ({"holdout_fraction": 1.0}, "holdout_fraction"),
     "a negative margin": ({"promotion_margin": -0.1}, "promotion_margin"),
 }

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from mlops_pipeline.gate import Decision, data_problems, decide
+from mlops_pipeline.gate import MIN_ROWS_PER_SPECIES, Decision, data_problems, decide
 
 
 @pytest.mark.task(6)
@@ -39,6 +39,15 @@ def keep_few_chinstraps(frame):
     return frame.drop(chinstraps[5:])
 
 
+def keep_one_chinstrap_too_few(frame):
+    chinstraps = frame.index[frame["species"] == "Chinstrap"]
+    return frame.drop(chinstraps[MIN_ROWS_PER_SPECIES - 1 :])
+
+
+def lose_every_gentoo(frame):
+    return frame[frame["species"] != "Gentoo"]
+
+
 @pytest.mark.task(6)
 @pytest.mark.parametrize(
     "damage, named",
@@ -48,6 +57,8 @@ def keep_few_chinstraps(frame):
         (add_a_stranger, "Emperor"),
         (weigh_in_kilograms, "body_mass_g"),
         (keep_few_chinstraps, "Chinstrap"),
+        (keep_one_chinstrap_too_few, "Chinstrap"),
+        (lose_every_gentoo, "Gentoo"),
     ],
 )
 def test_bad_data_is_reported_by_name(penguins, damage, named):
@@ -55,6 +66,16 @@ def test_bad_data_is_reported_by_name(penguins, damage, named):
     assert problems and any(named in problem for problem in problems), (
         f"Task 6: after {damage.__name__}, data_problems should report a problem naming "
         f"{named!r}, got {problems}"
+    )
+
+
+@pytest.mark.task(6)
+def test_exactly_the_minimum_of_a_species_is_enough(penguins):
+    chinstraps = penguins.index[penguins["species"] == "Chinstrap"]
+    frame = penguins.drop(chinstraps[MIN_ROWS_PER_SPECIES:])
+    assert data_problems(frame) == [], (
+        f"Task 6: {MIN_ROWS_PER_SPECIES} Chinstrap rows are 'at least MIN_ROWS_PER_SPECIES': "
+        "no problem to report"
     )
 
 
@@ -92,3 +113,13 @@ def test_the_gate_promotes_only_a_clear_winner(candidate, production, promote):
             f"Task 6: the reason should quote production's score to four decimals "
             f"({production:.4f}), got {decision.reason!r}"
         )
+
+
+@pytest.mark.task(6)
+@pytest.mark.parametrize("candidate, production, margin", [(0.875, 0.75, 0.125), (0.75, 0.75, 0.0)])
+def test_a_candidate_exactly_at_production_plus_margin_is_promoted(candidate, production, margin):
+    decision = decide(candidate, production, margin=margin)
+    assert decision.promote is True, (
+        f"Task 6: candidate {candidate} is exactly production {production} plus the margin "
+        f"{margin}: 'at least' means it is promoted, got {decision}"
+    )

@@ -3,10 +3,15 @@
 import numpy as np
 import pytest
 from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold, cross_val_score, train_test_split
 from sklearn.pipeline import Pipeline
 
+from mlops_pipeline.config import load_config
 from mlops_pipeline.data import TARGET
-from mlops_pipeline.training import accuracy, split_data, train
+from mlops_pipeline.training import CV_FOLDS, accuracy, build_pipeline, split_data, train
+
+# A config away from every default: another seed, C, holdout share and feature set.
+OTHER_RUN = {"C": 0.05, "holdout_fraction": 0.4, "features": ["bill_length_mm", "island", "sex"]}
 
 
 @pytest.mark.task(2)
@@ -83,3 +88,50 @@ def test_cross_validated_accuracy(trained, metric):
 @pytest.mark.task(2)
 def test_held_out_accuracy(trained, split, metric):
     metric("holdout_accuracy", accuracy(trained.model, split.holdout))
+
+
+@pytest.mark.task(2)
+@pytest.mark.parametrize("seed", [3, 11])
+def test_a_run_at_another_seed_follows_the_config(penguins, config_file, seed):
+    config = load_config(config_file(seed=seed, **OTHER_RUN))
+    split = split_data(penguins, config.holdout_fraction, config.seed)
+    train_rows, holdout_rows = train_test_split(
+        penguins, test_size=0.4, stratify=penguins[TARGET], random_state=seed
+    )
+    assert (list(split.train.index), list(split.holdout.index)) == (
+        list(train_rows.index),
+        list(holdout_rows.index),
+    ), (
+        f"Task 2: holdout_fraction 0.4 and seed {seed} should split the rows as "
+        "train_test_split(frame, test_size=0.4, stratify=frame[TARGET], random_state=seed)"
+    )
+    result = train(config, split.train)
+    classifier = result.model[-1]
+    assert (classifier.C, classifier.max_iter, classifier.random_state) == (0.05, 1000, seed), (
+        f"Task 2: the logistic regression should take C, max_iter and the seed from the "
+        f"config (0.05, 1000, {seed}), got ({classifier.C}, {classifier.max_iter}, "
+        f"{classifier.random_state})"
+    )
+    features, labels = split.train[list(config.features)], split.train[TARGET]
+    folds = StratifiedKFold(n_splits=CV_FOLDS, shuffle=True, random_state=seed)
+    expected = cross_val_score(build_pipeline(config), features, labels, cv=folds).mean()
+    assert result.metrics.get("cv_accuracy") == pytest.approx(expected, abs=1e-12), (
+        f"Task 2: cv_accuracy should be the mean over StratifiedKFold({CV_FOLDS}, shuffle=True, "
+        f"random_state={seed}) passed as cv=, {expected:.6f}; got {result.metrics}"
+    )
+
+
+@pytest.mark.task(2)
+def test_a_missing_category_counts_as_the_most_frequent_one(trained, split):
+    rows = split.holdout.head(8)
+    features = list(trained.model.feature_names_in_)
+    most_frequent = split.train["sex"].mode()[0]
+    missing, imputed = rows[features].copy(), rows[features].copy()
+    missing["sex"] = np.nan
+    imputed["sex"] = most_frequent
+    assert np.array_equal(
+        trained.model.predict_proba(missing), trained.model.predict_proba(imputed)
+    ), (
+        f"Task 2: a missing sex should be imputed as the training rows' most frequent one "
+        f"({most_frequent!r}) before one-hot encoding: impute first, then encode"
+    )

@@ -1,7 +1,11 @@
 """Task 3: content-hashed versions: the same data, code and parameters give the same version."""
 
+import hashlib
+import os
 import shutil
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from mlops_pipeline import versioning
@@ -28,6 +32,38 @@ def test_the_data_fingerprint_sees_every_cell(penguins):
     )
     assert fingerprint_data(penguins.iloc[::-1]) != digest, (
         "Task 3: reordered rows are other data for a seeded split: the fingerprint should change"
+    )
+
+
+def documented_hash(text: str) -> str:
+    """The SHA-256 of text encoded as UTF-8, computed here without the kata's code."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@pytest.mark.task(3)
+def test_the_data_fingerprint_follows_its_recipe_on_every_platform(monkeypatch):
+    frame = pd.DataFrame(
+        {"species": ["Adélie", "Gentoo"], "body_mass_g": [3750.0, np.nan]}, index=[7, 3]
+    )
+    expected = documented_hash("species,body_mass_g\nAdélie,3750.0\nGentoo,\n")
+    assert fingerprint_data(frame) == expected, (
+        "Task 3: the data fingerprint is the sha256_hex of the frame's CSV text without the "
+        "index (frame.to_csv(index=False, ...)), lines ending in '\\n', encoded as UTF-8"
+    )
+    monkeypatch.setattr(os, "linesep", "\r\n")  # what pandas ends lines with on Windows
+    assert fingerprint_data(frame) == expected, (
+        "Task 3: on Windows (os.linesep '\\r\\n') the same data should give the same "
+        "fingerprint: pass lineterminator='\\n' to to_csv"
+    )
+
+
+@pytest.mark.task(3)
+def test_the_params_fingerprint_follows_its_recipe():
+    params = {"seed": 3, "features": ["sex", "island"], "C": 0.5}
+    expected = documented_hash('{"C":0.5,"features":["sex","island"],"seed":3}')
+    assert fingerprint_params(params) == expected, (
+        "Task 3: the params fingerprint is the sha256_hex of compact JSON with sorted keys, "
+        "json.dumps(params, sort_keys=True, separators=(',', ':')), encoded as UTF-8"
     )
 
 

@@ -61,6 +61,7 @@ def save_artefact(model: Pipeline, root: Path, version: str, metadata: dict[str,
 def read_metadata(directory: Path) -> dict[str, Any]:
     """The artefact's metadata, once the model file is found to hash to its "model_sha256".
 
+    The metadata file is JSON, so it is read as UTF-8 whatever the machine's locale.
     Raise ArtefactError, naming the folder, when the metadata file is missing or not a
     JSON object with a "model_sha256", or the model file is missing or hashes otherwise.
     """

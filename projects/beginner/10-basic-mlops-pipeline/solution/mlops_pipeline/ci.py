@@ -66,8 +66,8 @@ def ci_job(
     next config, so that one broken file does not hide the verdict on the others. The
     status is the worst of the runs: BAD_INPUT if any run failed, else REFUSED if the
     gate refused any candidate, else PROMOTED (also for no config at all). When summary
-    is given, append
-    SUMMARY_HEADER and one `summary_row` per config to that file (keeping what it held).
+    is given, append SUMMARY_HEADER and one `summary_row` per config to that file
+    (keeping what it held), as UTF-8 whatever the machine's locale.
     """
     # BEGIN SOLUTION (task 8): run each config, print its line or error; the worst status wins
     statuses, rows = [], []

@@ -43,9 +43,10 @@ def split_data(frame: pd.DataFrame, holdout_fraction: float, seed: int) -> Split
 
 
 def build_pipeline(config: TrainConfig) -> Pipeline:
-    """The untrained model: impute and scale the numeric features, impute and one-hot encode
-    the categorical ones (ignoring categories unseen in training), then a logistic
-    regression with the config's C, max_iter and seed."""
+    """The untrained model: impute (with the median) and scale the numeric features, impute
+    (with the most frequent category) and then one-hot encode the categorical ones (ignoring
+    categories unseen in training), then a logistic regression with the config's C,
+    max_iter and seed (random_state)."""
     # BEGIN SOLUTION (task 2): a ColumnTransformer of the config's features, then LogisticRegression
     numeric = [feature for feature in config.features if feature in NUMERIC_FEATURES]
     categorical = [feature for feature in config.features if feature not in NUMERIC_FEATURES]

@@ -1,7 +1,8 @@
 """Content-addressed model versions: the same data, code and parameters give the same version.
 
 A version is not a counter: it is a hash of everything the model was made from, so two
-runs from the same inputs agree on it and any change to an input makes a new one.
+runs from the same inputs agree on it and any change to an input makes a new one. Each
+hash follows a documented recipe, so that any tool, on any platform, can recompute it.
 """
 
 import hashlib
@@ -22,8 +23,10 @@ def sha256_hex(content: bytes) -> str:
 
 
 def fingerprint_data(frame: pd.DataFrame) -> str:
-    """A hash of the frame's columns, values and row order: any changed cell changes it."""
-    # BEGIN SOLUTION (task 3): hash a canonical text form of the frame, such as its CSV
+    """The sha256_hex of the frame's CSV text, without the index and with every line ending
+    in "\\n" (on Windows too), encoded as UTF-8: its columns, values and row order count,
+    its index labels do not."""
+    # BEGIN SOLUTION (task 3): hash the frame's CSV text: no index, Unix line ends, UTF-8
     return sha256_hex(frame.to_csv(index=False, lineterminator="\n").encode("utf-8"))
     # END SOLUTION
 
@@ -41,8 +44,9 @@ def fingerprint_code(package_dir: Path = PACKAGE_DIR) -> str:
 
 
 def fingerprint_params(params: Mapping[str, Any]) -> str:
-    """A hash of the parameters that does not depend on the order of their keys."""
-    # BEGIN SOLUTION (task 3): hash canonical JSON: sorted keys, fixed separators
+    """The sha256_hex of the parameters as compact JSON with sorted keys, encoded as UTF-8,
+    e.g. of '{"C":1.0,"seed":0}': the order of the keys does not count."""
+    # BEGIN SOLUTION (task 3): hash compact JSON with sorted keys and no spaces
     return sha256_hex(json.dumps(params, sort_keys=True, separators=(",", ":")).encode("utf-8"))
     # END SOLUTION
 
