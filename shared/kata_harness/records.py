@@ -5,7 +5,8 @@ tests, data, conftest, kata.toml and pyproject.toml, the collection's constraint
 the harness's way of stubbing regions. It holds a full run of the reference solution
 (which `check` shows beside the learner's figures, so it need not run the reference
 each time) and the strength proof (which `verify` then need not repeat). A record
-whose hash differs from the kata's is stale: it is never trusted, only replaced.
+whose hash differs from the kata's is stale: it is never trusted, only replaced. The
+mutation check's run is kept in the same file under its own hash (mutation.py).
 """
 
 from __future__ import annotations
