@@ -108,3 +108,87 @@ def test_dollar_mae(metric, served_model_errors):
 @pytest.mark.task(4)
 def test_median_absolute_percentage_error(metric, served_model_errors):
     metric("median_ape", served_model_errors.median_ape)
+
+
+def draw_residuals(monkeypatch, tmp_path):
+    """Call plot_residuals on five houses; return the Figure it saved and the inputs."""
+    from matplotlib.figure import Figure
+
+    saved = []
+    original = Figure.savefig
+
+    def recording_savefig(figure, *args, **kwargs):
+        saved.append(figure)
+        return original(figure, *args, **kwargs)
+
+    monkeypatch.setattr(Figure, "savefig", recording_savefig)
+    prices = np.array([100_000.0, 150_000.0, 220_000.0, 310_000.0, 480_000.0])
+    predicted = np.array([120_000.0, 140_000.0, 200_000.0, 350_000.0, 400_000.0])
+    plot_residuals(prices, predicted, tmp_path / "residuals.png")
+    assert len(saved) == 1, (
+        f"Task 4: plot_residuals should save one matplotlib Figure, saved {len(saved)}"
+    )
+    return saved[0], prices, predicted
+
+
+def panels(figure):
+    axes = [axes for axes in figure.get_axes() if axes.collections]
+    assert len(axes) == 2, (
+        f"Task 4: expected two panels with a scatter each, found {len(axes)} axes with points"
+    )
+    return sorted(axes, key=lambda axes: axes.get_position().x0)
+
+
+@pytest.mark.task(4)
+def test_residual_plot_draws_the_right_points(monkeypatch, tmp_path):
+    from house_prices.evaluation import POINT_ALPHA, POINT_SIZE
+
+    figure, prices, predicted = draw_residuals(monkeypatch, tmp_path)
+    left, right = panels(figure)
+    expected = {
+        "left (x: true price, y: predicted price)": (left, np.column_stack([prices, predicted])),
+        "right (x: predicted price, y: log(predicted / true))": (
+            right,
+            np.column_stack([predicted, np.log(predicted / prices)]),
+        ),
+    }
+    for name, (axes, points) in expected.items():
+        scatter = axes.collections[0]
+        offsets = np.asarray(scatter.get_offsets(), dtype=float)
+        assert offsets.shape == points.shape and np.allclose(offsets, points, rtol=1e-12), (
+            f"Task 4: the {name} panel should plot the points {points.tolist()}, got "
+            f"{offsets.tolist()}"
+        )
+        sizes = np.asarray(scatter.get_sizes())
+        alpha = scatter.get_alpha()
+        assert sizes.size and np.allclose(sizes, POINT_SIZE) and alpha == POINT_ALPHA, (
+            f"Task 4: the {name} points should have s=POINT_SIZE ({POINT_SIZE}) and "
+            f"alpha=POINT_ALPHA ({POINT_ALPHA}), got sizes {sizes.tolist()} and alpha {alpha}"
+        )
+
+
+@pytest.mark.task(4)
+def test_residual_plot_axes_and_reference_lines(monkeypatch, tmp_path):
+    from matplotlib.colors import to_rgba
+
+    figure, _, _ = draw_residuals(monkeypatch, tmp_path)
+    left, right = panels(figure)
+    scales = {
+        "left x": left.get_xscale(),
+        "left y": left.get_yscale(),
+        "right x": right.get_xscale(),
+        "right y": right.get_yscale(),
+    }
+    assert scales == {"left x": "log", "left y": "log", "right x": "log", "right y": "linear"}, (
+        "Task 4: prices span a factor of ten: both axes of the left panel and the x axis "
+        f"(predicted price) of the right one should be logarithmic, got {scales}"
+    )
+    black = to_rgba("black")
+    zero_lines = [line for line in right.get_lines() if np.allclose(line.get_ydata(), 0)]
+    assert zero_lines and all(to_rgba(line.get_color()) == black for line in zero_lines), (
+        "Task 4: the right panel should have a black line at zero (axhline(0, color='black')), "
+        f"got {[line.get_color() for line in zero_lines]}"
+    )
+    assert left.get_lines() and to_rgba(left.get_lines()[0].get_color()) == black, (
+        "Task 4: the left panel should have a black line of perfect predictions"
+    )

@@ -184,3 +184,24 @@ def test_missing_values_are_filled_and_flagged(fitted_preprocessor, houses):
         assert np.isfinite(rows).all(), (
             f"Task 2: a house whose {column} is missing (None) should still give finite numbers"
         )
+
+
+@pytest.mark.task(2)
+def test_a_missing_nominal_value_becomes_the_missing_category(houses):
+    from house_prices.features import MISSING_CATEGORY
+
+    training = houses.copy()
+    training.loc[training.index[: 2 * MIN_CATEGORY_COUNT], "Garage_Type"] = None
+    preprocessor = build_preprocessor().fit(engineer_features(training))
+    rows = transform(preprocessor, variants(houses, "Garage_Type", [None, MISSING_CATEGORY]))
+    assert np.allclose(rows[0], rows[1], atol=TOLERANCE), (
+        "Task 2: a missing nominal value should be filled with the category MISSING_CATEGORY "
+        f"({MISSING_CATEGORY!r}): SimpleImputer(strategy='constant', "
+        "fill_value=MISSING_CATEGORY). Fitted on houses whose Garage_Type is sometimes "
+        f"missing, a house with Garage_Type None and one with {MISSING_CATEGORY!r} should "
+        "give the same row"
+    )
+    common = transform(preprocessor, variants(houses, "Garage_Type", ["Attchd"]))
+    assert not np.allclose(rows[0], common[0], atol=TOLERANCE), (
+        "Task 2: a missing Garage_Type should be a category of its own, not look like 'Attchd'"
+    )

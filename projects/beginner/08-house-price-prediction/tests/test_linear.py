@@ -147,3 +147,59 @@ def test_least_squares_baseline_on_numeric_columns(metric, ames, log_prices, see
         fit = least_squares(features[train], log_prices[train])
         fold_errors.append(log_rmse(prices[test], np.exp(fit.predict(features[test]))))
     metric("numeric_least_squares_rmse", np.mean(fold_errors))
+
+
+def descent_by_hand(features, targets, learning_rate: float, steps: int):
+    """`steps` steps of batch gradient descent on the MSE, as the docstring describes them."""
+    means, scales = features.mean(axis=0), features.std(axis=0)
+    scaled = (features - means) / scales
+    weights, intercept = np.zeros(features.shape[1]), float(targets.mean())
+    for _ in range(steps):
+        residuals = intercept + scaled @ weights - targets
+        weights, intercept = (
+            weights - learning_rate * 2 * scaled.T @ residuals / len(targets),
+            intercept - learning_rate * 2 * residuals.mean(),
+        )
+    coef = weights / scales
+    return intercept - means @ coef, coef
+
+
+@pytest.mark.task(1)
+def test_one_gradient_step_by_hand():
+    features = np.array([[1.0], [2.0], [3.0], [6.0]])  # mean 3, standard deviation sqrt(3.5)
+    targets = np.array([1.0, 3.0, 2.0, 6.0])  # mean 3: the starting intercept
+    fit = gradient_descent(features, targets, learning_rate=0.1, max_iterations=1)
+    # The scaled column is (x - 3) / sqrt(3.5); the residuals start at 3 - y = (2, 0, 1, -3),
+    # so the gradient of the MSE is 2 * (-2*2 - 1*0 + 0*1 + 3*-3) / sqrt(3.5) / 4 = -6.5 / sqrt(3.5)
+    # and one step of 0.1 gives the weight 0.65 / sqrt(3.5), i.e. 0.65 / 3.5 in raw units.
+    expected_coef = 0.65 / 3.5
+    assert np.allclose(fit.coef, [expected_coef], rtol=1e-12, atol=0), (
+        f"Task 1: after one step of 0.1 from zero weights the coefficient should be "
+        f"{expected_coef:.6f}, got {np.asarray(fit.coef)}: the gradient of the mean squared "
+        "error is 2 * scaled.T @ residuals / n (mind the factor 2), and max_iterations=1 "
+        "means exactly one step"
+    )
+    assert np.isclose(fit.intercept, 3.0 - 3.0 * expected_coef, rtol=1e-12), (
+        f"Task 1: the intercept in raw units should be {3.0 - 3.0 * expected_coef:.6f} "
+        f"(the mean target minus mean @ coef), got {fit.intercept!r}"
+    )
+
+
+@pytest.mark.task(1)
+@pytest.mark.parametrize(("learning_rate", "steps"), [(0.05, 7), (0.2, 12)])
+def test_gradient_descent_takes_exactly_max_iterations_steps(learning_rate, steps):
+    rng = np.random.default_rng(11)
+    features = rng.normal([10.0, -3.0, 500.0], [2.0, 0.5, 80.0], size=(60, 3))
+    targets = features @ np.array([1.5, -4.0, 0.02]) + rng.normal(0, 1.0, 60)
+    fit = gradient_descent(features, targets, learning_rate=learning_rate, max_iterations=steps)
+    intercept, coef = descent_by_hand(features, targets, learning_rate, steps)
+    assert np.allclose(fit.coef, coef, rtol=1e-9, atol=0) and np.isclose(
+        fit.intercept, intercept, rtol=1e-9
+    ), (
+        f"Task 1: with learning_rate={learning_rate} and max_iterations={steps}, far from "
+        f"convergence, the fit should be exactly {steps} steps from zero weights: expected "
+        f"coef {coef} and intercept {intercept:.6f}, got {np.asarray(fit.coef)} and "
+        f"{fit.intercept!r}. Use the arguments (not the module's constants), take "
+        "range(max_iterations) steps, standardise with the population std (features.std(axis=0)), "
+        "and update weights and intercept from the same residuals"
+    )

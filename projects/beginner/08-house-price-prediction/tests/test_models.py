@@ -145,3 +145,19 @@ def test_the_command_line_trains_and_saves_a_model(houses, prices, tmp_path, cap
         "the serve command should refuse a missing model file with the exit status BAD_INPUT"
     )
     assert missing.name in capsys.readouterr().err
+
+
+@pytest.mark.task(3)
+@pytest.mark.parametrize("name", MODEL_NAMES)
+@pytest.mark.parametrize("model_seed", [3, 4])
+def test_build_model_passes_the_seed_to_the_estimator(name, model_seed):
+    from house_prices.models import build_estimator
+
+    model = build_model(name, model_seed)
+    regressor = model.regressor
+    final = regressor.steps[-1][1] if hasattr(regressor, "steps") else regressor
+    expected = build_estimator(name, model_seed).get_params()
+    assert final.get_params() == expected, (
+        f"Task 3: build_model({name!r}, {model_seed}) should end with build_estimator({name!r}, "
+        f"{model_seed}); its parameters differ: expected {expected}, got {final.get_params()}"
+    )

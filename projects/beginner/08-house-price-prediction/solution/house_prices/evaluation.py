@@ -67,10 +67,12 @@ def dollar_errors(prices: np.ndarray, predicted: np.ndarray) -> DollarErrors:
 def plot_residuals(prices: np.ndarray, predicted: np.ndarray, path: Path) -> Path:
     """Draw predicted against true price and the log residuals; save a PNG at `path`.
 
-    Left: predicted against true price on log axes, with the line of perfect
+    Left: predicted against true price on log axes, with a black line of perfect
     predictions. Right: the residual `log(predicted / true)` against the predicted
-    price, with a line at zero: a fan or a curve there means the model is wrong in a
-    systematic way, not just noisy. Label the axes; return `path`. Draw on a
+    price (log x axis), with a black line at zero: a fan or a curve there means the
+    model is wrong in a systematic way, not just noisy. Draw both scatters with points
+    of size POINT_SIZE and transparency POINT_ALPHA (thousands of houses overlap).
+    Label the axes; return `path`. Draw on a
     `matplotlib.figure.Figure` rather than through `pyplot`: it needs no display and
     keeps no global state, so it is safe in a server or a test run.
     """

@@ -49,9 +49,10 @@ def gradient_descent(
 ) -> LinearFit:
     """Fit the same model by batch gradient descent on standardised features.
 
-    Standardise each column (subtract its mean, divide by its standard deviation),
-    start from zero weights and an intercept equal to the mean target, and repeat
-    `w -= learning_rate * gradient` on the mean squared error over all rows until
+    Standardise each column (subtract its mean, divide by its standard deviation,
+    `features.std(axis=0)`), start from zero weights and an intercept equal to the
+    mean target, and repeat `w -= learning_rate * gradient` (weights and intercept
+    together, from the same residuals) on the mean squared error over all rows until
     every component of the gradient is below `tolerance` or `max_iterations` steps
     are done (show the steps with a tqdm progress bar). Then map the weights back
     to the original scale, so that the result predicts from unscaled features.
