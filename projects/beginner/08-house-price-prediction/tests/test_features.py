@@ -191,14 +191,14 @@ def test_a_missing_nominal_value_becomes_the_missing_category(houses):
     from house_prices.features import MISSING_CATEGORY
 
     training = houses.copy()
-    training.loc[training.index[: 2 * MIN_CATEGORY_COUNT], "Garage_Type"] = None
+    training.loc[training.index[: 2 * MIN_CATEGORY_COUNT], "Garage_Type"] = np.nan
     preprocessor = build_preprocessor().fit(engineer_features(training))
-    rows = transform(preprocessor, variants(houses, "Garage_Type", [None, MISSING_CATEGORY]))
+    rows = transform(preprocessor, variants(houses, "Garage_Type", [np.nan, MISSING_CATEGORY]))
     assert np.allclose(rows[0], rows[1], atol=TOLERANCE), (
         "Task 2: a missing nominal value should be filled with the category MISSING_CATEGORY "
         f"({MISSING_CATEGORY!r}): SimpleImputer(strategy='constant', "
         "fill_value=MISSING_CATEGORY). Fitted on houses whose Garage_Type is sometimes "
-        f"missing, a house with Garage_Type None and one with {MISSING_CATEGORY!r} should "
+        f"missing (NaN), a house with Garage_Type NaN and one with {MISSING_CATEGORY!r} should "
         "give the same row"
     )
     common = transform(preprocessor, variants(houses, "Garage_Type", ["Attchd"]))
