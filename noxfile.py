@@ -185,7 +185,7 @@ def verify(session: nox.Session) -> None:
 
 @nox.session
 def mutate(session: nox.Session) -> None:
-    """Run each kata's tests against mutants of its solution: mutate -- SLUG ... [--again]."""
+    """Run the tests against mutants of the solution: mutate -- SLUG ... [--again | --survivors]."""
     slugs = [arg for arg in session.posargs if not arg.startswith("-")]
     install(session, katas(slugs=slugs), "pytest", "pytest-timeout")
     harness(session, "mutate", *session.posargs)
