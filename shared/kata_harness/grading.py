@@ -152,6 +152,15 @@ class SuiteResult:
     def figure(self, name: str) -> dict | None:
         return next((entry for entry in self.figures if entry["name"] == name), None)
 
+    def verdict_on(self, task: int) -> str:
+        """What this run says of a change to task's code (a stub, a mutant): "caught" when a
+        test of the task failed or the run broke, "unproven" when its tests were skipped,
+        else "missed"."""
+        outcomes = {test["outcome"] for test in self.tests if test["task"] == task}
+        if self.error or not outcomes or outcomes & {"failed", "error"}:
+            return "caught"
+        return "unproven" if "skipped" in outcomes else "missed"
+
     @property
     def failing(self) -> bool:
         """The run stopped short: an error, or a task that ran and failed."""

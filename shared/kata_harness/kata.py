@@ -94,6 +94,11 @@ class Kata:
         return any(dep.startswith("torch") for dep in pyproject["project"]["dependencies"])
 
     @property
+    def mutation_pending(self) -> bool:
+        """A kata whose mutation check's survivors are not triaged yet: verify skips it."""
+        return self.meta.get("mutation") == "pending"
+
+    @property
     def draft(self) -> bool:
         """A draft is kept out of the tier sessions and verify until it is finished."""
         return self.meta.get("draft", False)

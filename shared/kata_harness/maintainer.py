@@ -163,30 +163,24 @@ def strength_proof(kata: Kata, python: str) -> tuple[list[str], list[str]]:
         results = run_suites(runs, python, stop_at_failure=True)
     survived, unproven = [], []
     for name, (_, _, (task,)), result in zip(names, runs, results, strict=True):
-        outcomes = {test["outcome"] for test in result.tests if test["task"] == task}
-        if result.error or not outcomes or outcomes & {"failed", "error"}:
-            continue  # a test failed, or the stub broke the run: the region is needed
-        if "skipped" in outcomes:
+        verdict = result.verdict_on(task)
+        if verdict == "unproven":
             unproven.append(f"{name} stubbed: its task's tests were skipped")
-        else:
+        elif verdict == "missed":
             survived.append(f"no test of task {task} fails with {name} stubbed")
     return survived, unproven
 
 
 def mutation_check(root: Path, kata: Kata, python: str, full: bool, out: Checklist) -> None:
     """The mutation check from a current record, or run afresh (and recorded if proven)."""
-    if kata.meta.get("mutation") == "pending":
+    if kata.mutation_pending:
         out.note('mutation check pending (kata.toml: mutation = "pending"): not run')
         return
-    record = {} if full else mutation.current_record(root, kata)
-    if record:
+    record, fresh = mutation.recorded_or_run(root, kata, python, again=full)
+    if not fresh:
         out.note("mutation record reused: proof.json is current")
-    else:
-        record = mutation.run(root, kata, python)
-        if record["unproven"]:
-            out.note(f"mutants not proven on this machine: {len(record['unproven'])}")
-        else:
-            records.write_mutation(kata, record)
+    elif record["unproven"]:
+        out.note(f"mutants not proven on this machine: {len(record['unproven'])}")
     listed = mutation.equivalents(kata)
     out.check(f"mutation: {mutation.summary(record, listed)}", mutation.problems(record, listed))
 
@@ -487,10 +481,8 @@ def sync(root: Path, python: str, slugs: list[str] | None = None) -> None:
             print(f"{kata.tier} {kata.name}: proving the tests strong (proof.json)", flush=True)
             strength, unproven = strength_proof(kata, python)
             records.write(root, kata, reference, None if unproven else strength, baselines)
-        pending = kata.meta.get("mutation") == "pending"
-        if not pending and not mutation.current_record(root, kata):
-            print(f"{kata.tier} {kata.name}: mutation check (proof.json)", flush=True)
-            mutation.recorded_or_run(root, kata, python)
+        if not kata.mutation_pending:
+            mutation.recorded_or_run(root, kata, python, progress=True)
         for reason in reference.skips:
             print(f"{kata.tier} {kata.name}: not recorded, a test was skipped: {reason}")
     readme = root / README

@@ -82,11 +82,8 @@ def run(
             result = run_suite(kata, str(copy), python, (mutant.task,), stop_at_failure=True)
         done += 1
         if progress and (done % 25 == 0 or done == len(found)):
-            print(f"  {done}/{len(found)} mutants run", flush=True)
-        outcomes = {test["outcome"] for test in result.tests if test["task"] == mutant.task}
-        if result.error or not outcomes or outcomes & {"failed", "error"}:
-            return "killed"
-        return "unproven" if "skipped" in outcomes else "survived"
+            print(f"  {kata.name}: {done}/{len(found)} mutants run", flush=True)
+        return result.verdict_on(mutant.task)
 
     with ThreadPoolExecutor(max_workers=PARALLEL_SUITES) as pool:
         outcomes = list(pool.map(outcome, found))
@@ -94,20 +91,25 @@ def run(
         "hash": mutation_hash(root, kata),
         "generated": generated,
         "mutants": len(found),
-        "killed": outcomes.count("killed"),
+        "killed": outcomes.count("caught"),
         "survivors": [
             {"name": mutant.name, "diff": mutant.diff}
             for mutant, result in zip(found, outcomes, strict=True)
-            if result == "survived"
+            if result == "missed"
         ],
         "unproven": [m.name for m, r in zip(found, outcomes, strict=True) if r == "unproven"],
         "seconds": round(time.monotonic() - started, 1),
     }
 
 
+def listed_survivors(record: dict, listed: dict[str, str]) -> int:
+    """How many of the run's survivors are listed as equivalent."""
+    return sum(survivor["name"] in listed for survivor in record["survivors"])
+
+
 def score(record: dict, listed: dict[str, str]) -> tuple[int, int, float]:
     """(killed, non-equivalent mutants, the share killed)."""
-    equivalent = sum(s["name"] in listed for s in record["survivors"])
+    equivalent = listed_survivors(record, listed)
     counted = record["mutants"] - equivalent - len(record["unproven"])
     return record["killed"], counted, record["killed"] / counted if counted else 1.0
 
@@ -128,7 +130,7 @@ def problems(record: dict, listed: dict[str, str]) -> list[str]:
 
 def summary(record: dict, listed: dict[str, str]) -> str:
     killed, counted, share = score(record, listed)
-    equivalent = sum(s["name"] in listed for s in record["survivors"])
+    equivalent = listed_survivors(record, listed)
     sampled = record["mutants"] < record["generated"]
     of = f"{record['mutants']} of {record['generated']} sampled" if sampled else record["mutants"]
     unproven = f", {len(record['unproven'])} unproven here" if record["unproven"] else ""
@@ -138,14 +140,18 @@ def summary(record: dict, listed: dict[str, str]) -> str:
     )
 
 
-def recorded_or_run(root: Path, kata: Kata, python: str, again: bool = False) -> dict:
-    """The current record, or a fresh run that is recorded when every mutant was proven."""
+def recorded_or_run(
+    root: Path, kata: Kata, python: str, again: bool = False, progress: bool = False
+) -> tuple[dict, bool]:
+    """The current record, or a fresh run, recorded when every mutant was proven; and
+    whether the run is fresh."""
     record = {} if again else current_record(root, kata)
-    if not record:
-        record = run(root, kata, python, progress=True)
-        if not record["unproven"]:
-            records.write_mutation(kata, record)
-    return record
+    if record:
+        return record, False
+    record = run(root, kata, python, progress=progress)
+    if not record["unproven"]:
+        records.write_mutation(kata, record)
+    return record, True
 
 
 def mutate(
@@ -176,7 +182,7 @@ def mutate(
             )
             sound = sound and all(s["name"] in listed for s in record["survivors"])
             continue
-        record = recorded_or_run(root, kata, python, again)
+        record, _ = recorded_or_run(root, kata, python, again, progress=True)
         print_survivors(record, listed)
         found = problems(record, listed)
         print(f"\n{kata.slug}: {summary(record, listed)} in {record['seconds']:.0f} s")

@@ -79,8 +79,9 @@ def write(
         record["strength"] = strength
     if baselines is not None:
         record["baselines"] = baselines
-    if "mutation" in read(kata):
-        record["mutation"] = read(kata)["mutation"]  # guarded by its own hash
+    mutation = read(kata).get("mutation")
+    if mutation:
+        record["mutation"] = mutation  # guarded by its own hash
     save(kata, record)
 
 
