@@ -210,7 +210,8 @@ def lock(session: nox.Session) -> None:
     """Compile constraints.txt, the pins of the whole stack, from constraints.in."""
     session.run(
         *("uv", "pip", "compile", "constraints.in", "--output-file", CONSTRAINTS),
-        *("--python-version", "3.11", "--no-annotate"),
+        # `# via` on each pin: a kata's record depends on its own packages' pins only.
+        *("--python-version", "3.11", "--annotation-style", "line"),
         # The file's own torch pin (rewritten below) must not steer uv away from the CPU build.
         *("--upgrade-package", "torch"),
         env={"UV_CUSTOM_COMPILE_COMMAND": "nox -s lock"},

@@ -113,9 +113,12 @@ class Edit:
         start = self.offsets[node.lineno - 1] + node.col_offset
         return start, self.offsets[node.end_lineno - 1] + node.end_col_offset
 
-    def replace(self, node: ast.AST, text: str) -> str:
-        start, end = self.span(node)
-        return (self.encoded[:start] + text.encode("utf-8") + self.encoded[end:]).decode("utf-8")
+    def replace(self, nodes: list[ast.AST], text: str) -> str:
+        """The source with each of nodes (which do not overlap) replaced by text."""
+        encoded = self.encoded
+        for start, end in sorted((self.span(node) for node in nodes), reverse=True):
+            encoded = encoded[:start] + text.encode("utf-8") + encoded[end:]
+        return encoded.decode("utf-8")
 
     def insert_before(self, node: ast.AST, statement: str) -> str:
         indent = " " * node.col_offset
@@ -271,15 +274,6 @@ def ignored_parameters(
         yield name, nodes, default
 
 
-def replace_all(source: str, nodes: list[ast.AST], text: str) -> str:
-    edit = Edit(source)
-    spans = sorted((edit.span(node) for node in nodes), reverse=True)
-    encoded = edit.encoded
-    for start, end in spans:
-        encoded = encoded[:start] + text.encode("utf-8") + encoded[end:]
-    return encoded.decode("utf-8")
-
-
 def recreated_generators(function: ast.FunctionDef, region: Region) -> Iterator[tuple[str, str]]:
     """(operator, mutated source) placing a generator's creation at the top of each loop
     that draws from it, as a learner who re-creates it per fold or per restart does."""
@@ -333,25 +327,28 @@ def region_mutations(
         if not (function.lineno <= region.last and region.first <= function.end_lineno):
             continue
         qualname = f"{cls.name}.{function.name}" if cls else function.name
-        messages = message_nodes(function)
+        unmutated = unmutated_nodes(function)
         for node in ast.walk(function):
-            if not (hasattr(node, "lineno") and region.holds(node)) or id(node) in messages:
+            if not (hasattr(node, "lineno") and region.holds(node)) or id(node) in unmutated:
                 continue
             for operator, target, replacement in node_mutations(node):
-                yield operator, qualname, edit.replace(target, code(replacement))
+                yield operator, qualname, edit.replace([target], code(replacement))
         attributes = attribute_defaults(cls) if cls else {}
         for _, uses, default in ignored_parameters(function, region, attributes):
-            yield "parameter", qualname, replace_all(source, uses, code(default))
+            yield "parameter", qualname, edit.replace(uses, code(default))
         for _, statement, first in recreated_generators(function, region):
             yield "generator", qualname, edit.insert_before(first, statement)
 
 
-def message_nodes(function: ast.FunctionDef) -> set[int]:
-    """The nodes of f-strings and of raised errors: what a message says, not what code does."""
+def unmutated_nodes(function: ast.FunctionDef) -> set[int]:
+    """The nodes of f-strings, of raised errors and of display keywords' values: what a
+    message says or how progress is shown, not what the code computes."""
     found = set()
     for node in ast.walk(function):
         if isinstance(node, ast.JoinedStr) or (isinstance(node, ast.Raise) and node.exc):
             found.update(id(inner) for inner in ast.walk(node))
+        elif isinstance(node, ast.keyword) and node.arg in UNMUTATED_KEYWORDS:
+            found.update(id(inner) for inner in ast.walk(node.value))
     return found
 
 

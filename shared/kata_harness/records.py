@@ -1,9 +1,9 @@
 """Each kata's recorded proof, kept in its proof.json and trusted only while it is current.
 
 A record is keyed by a hash of everything the kata's verdicts depend on: its solution,
-tests, data, conftest, kata.toml and pyproject.toml, the collection's constraints, and
-the harness's way of stubbing regions. It holds a full run of the reference solution
-(which `check` shows beside the learner's figures, so it need not run the reference
+tests, data, conftest, kata.toml and pyproject.toml, the pins of the packages it installs
+(pins.py), and the harness's way of stubbing regions. It holds a full run of the reference
+solution (which `check` shows beside the learner's figures, so it need not run the reference
 each time) and the strength proof (which `verify` then need not repeat). A record
 whose hash differs from the kata's is stale: it is never trusted, only replaced. The
 mutation check's run is kept in the same file under its own hash (mutation.py).
@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import tomllib
 from pathlib import Path
 
-from . import regions
+from . import pins, regions
 from .grading import SuiteResult, run_suite
-from .kata import CONSTRAINTS, Kata
+from .kata import Kata
 
 RECORD_FILE = "proof.json"
 HASHED = ("solution", "tests", "data", "conftest.py", "kata.toml", "pyproject.toml", "baselines.py")
@@ -37,12 +38,18 @@ def hashed_files(kata: Kata) -> list[Path]:
 
 
 def content_hash(root: Path, kata: Kata) -> str:
-    """The hash of what the kata's verdicts depend on, inside and outside its folder."""
+    """The hash of what the kata's verdicts depend on, inside and outside its folder: the
+    pins of the packages it installs, the harness's way of stubbing regions, its files."""
     digest = hashlib.sha256()
-    outside = {"constraints.txt": root / CONSTRAINTS, "regions.py": REGIONS_SOURCE}
-    inside = {path.relative_to(kata.path).as_posix(): path for path in hashed_files(kata)}
-    for name, path in [*sorted(outside.items()), *inside.items()]:
-        content = path.read_bytes() if path.is_file() else b""
+    project = tomllib.loads((kata.path / "pyproject.toml").read_text(encoding="utf-8"))
+    needed = pins.needed_pins(root, project["project"]["dependencies"])
+    files = hashed_files(kata)
+    parts = {
+        "pins": "\n".join(needed).encode("utf-8"),
+        "regions.py": REGIONS_SOURCE.read_bytes(),
+        **{path.relative_to(kata.path).as_posix(): path.read_bytes() for path in files},
+    }
+    for name, content in parts.items():
         digest.update(f"{name}\0{len(content)}\0".encode())
         digest.update(content)
     return digest.hexdigest()

@@ -8,13 +8,12 @@ from that context by `nox -s sync`, and `nox -s verify` fails when they have dri
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import tempfile
 import threading
 from pathlib import Path
 
-from . import regions
+from . import pins, regions
 from .kata import CONSTRAINTS, Kata
 
 TEMPLATES = Path("templates")
@@ -23,13 +22,6 @@ CONTEXT_FILE = ".cookiecutter.json"
 TEST_TOOLS = ("pytest", "pytest-timeout")
 # cookiecutter changes the working directory while it renders: one rendering at a time.
 _rendering = threading.Lock()
-REQUIREMENT = re.compile(r"^\s*(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)(?P<extras>\[[^\]]*\])?")
-PIN = re.compile(r"^(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)==(?P<version>[^\s;#]+)", re.M)
-
-
-def normalised(name: str) -> str:
-    """A distribution name as package indexes compare them (PEP 503)."""
-    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 def pinned(root: Path, dependencies: str) -> list[str]:
@@ -38,16 +30,13 @@ def pinned(root: Path, dependencies: str) -> list[str]:
     A kata's pyproject.toml carries these pins, so `pip install .` in a kata copied on
     its own installs what the collection is tested with.
     """
-    pins = {
-        normalised(match["name"]): match["version"]
-        for match in PIN.finditer((root / CONSTRAINTS).read_text(encoding="utf-8"))
-    }
+    pinned_versions = pins.versions(root)
     requirements = []
     for dependency in [*dependencies.split(","), *TEST_TOOLS]:
-        match = REQUIREMENT.match(dependency)
+        match = pins.REQUIREMENT.match(dependency)
         if not match:
             continue
-        version = pins.get(normalised(match["name"]))
+        version = pinned_versions.get(pins.normalised(match["name"]))
         if version is None:
             raise ValueError(
                 f"{match['name']} is not pinned in {CONSTRAINTS}: add it to constraints.in "

@@ -95,3 +95,18 @@ def test_messages_are_not_mutated():
     found, _ = mutants.file_mutants(source, "m.py")
     assert [m.operator for m in found] == ["comparison", "constant"]
     assert all("raise" not in m.name.split("=>")[0] for m in found)
+
+
+def test_display_keywords_are_not_mutated():
+    source = textwrap.dedent(
+        """
+        def train(batches, epochs: int = 2):
+            # BEGIN SOLUTION (task 1): a loop shown with a progress bar
+            for batch in tqdm(batches, leave=True, desc="epoch", total=epochs):
+                step(batch)
+            # END SOLUTION
+        """
+    )
+    found, _ = mutants.file_mutants(source, "m.py")
+    assert found and not any("leave=False" in m.name for m in found)
+    assert "argument" in {m.operator for m in found}  # total= is not a display keyword

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kata_harness import grading, learner, maintainer, records, skeleton
+from kata_harness import grading, learner, maintainer, pins, records, skeleton
 from kata_harness.kata import find
 
 PYTHON = sys.executable
@@ -174,9 +174,22 @@ def test_figures_without_a_bar_are_written_into_the_brief_and_checked(collection
     ]
 
 
+def test_a_record_depends_on_the_pins_of_the_katas_own_packages_only(collection):
+    kata = find(collection, "running-mean")
+    constraints = collection / "constraints.txt"
+    text = constraints.read_text()
+    before = records.content_hash(collection, kata)
+    constraints.write_text(text + "another-katas-package==1.0  # via -r constraints.in\n")
+    assert records.content_hash(collection, kata) == before
+    for needed in ("pytest", "pluggy"):  # its own dependency; one of pytest's
+        version = pins.versions(collection)[needed]
+        constraints.write_text(text.replace(f"{needed}=={version}", f"{needed}==0.0.1"))
+        assert records.content_hash(collection, kata) != before, needed
+
+
 def test_a_katas_dependencies_are_pinned_as_the_collection_tests_them(collection):
     pins = dict(
-        line.split("==")
+        line.split("#")[0].strip().split("==")
         for line in (collection / "constraints.txt").read_text().splitlines()
         if "==" in line
     )

@@ -145,15 +145,16 @@ def failure_message(report: pytest.TestReport, call: pytest.CallInfo, impl: Path
         crash = getattr(report.longrepr, "reprcrash", None)
         return crash.message if crash else str(report.longrepr).strip().splitlines()[-1]
     text = str(error).strip()
-    if isinstance(error, pytest.fail.Exception) and text.startswith("Timeout"):
-        return f"stopped by the time limit ({text.splitlines()[0]}): does your code loop forever?"
+    if isinstance(error, pytest.fail.Exception):  # pytest.fail, or pytest-timeout's
+        if text.startswith("Timeout"):
+            limit = text.splitlines()[0]
+            return f"stopped by the time limit ({limit}): does your code loop forever?"
+        return text
     if isinstance(error, AssertionError):
         own, _, explanation = text.partition("\nassert ")
         if own.startswith("assert "):  # no message of the test's own: pytest's first line
             return own.splitlines()[0]
         return own or f"assert {explanation.splitlines()[0]}"
-    if isinstance(error, pytest.fail.Exception):
-        return text
     if type(error) is NotImplementedError:  # a starter's stand-in: its message names the task
         return f"NotImplementedError: {text}"
     return f"{type(error).__name__}: {text}{raised_at(call.excinfo, impl)}"

@@ -67,7 +67,7 @@ def uneven_loader(seed: int = 0) -> DataLoader:
 @pytest.mark.task(4)
 def test_evaluate_averages_over_images_in_eval_mode():
     loader = uneven_loader()
-    torch.manual_seed(0)
+    torch.manual_seed(2)  # accuracy 0.28: far from 0.5, where counting the misses would agree
     model = nn.Sequential(nn.Dropout(0.5), nn.Linear(4, 3))
     expected_loss, expected_accuracy = full_loss(model, loader)
     model.train()

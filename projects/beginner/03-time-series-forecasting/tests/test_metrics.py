@@ -132,6 +132,11 @@ def test_interval_coverage_counts_values_inside_ends_included():
         "Task 2: 4 is in [0, 4] (the upper end counts too) and 5 is below [5.5, 6]: the "
         f"coverage is 0.5, got {value}"
     )
+    value = interval_coverage(actual=[1.0, 2.0, 3.0], lower=[0.0, 0.5, 1.0], upper=[5.0, 5.0, 5.0])
+    assert value == pytest.approx(1.0), (
+        "Task 2: 1, 2 and 3 are inside [0, 5], [0.5, 5] and [1, 5]: the coverage is 1.0, got "
+        f"{value}. Is each argument where the signature puts it (actual, lower, upper)?"
+    )
 
 
 @pytest.mark.task(2)

@@ -153,3 +153,16 @@ def test_it_behaves_as_a_scikit_learn_transformer(customers, labels):
         ChurnFeatures().fit(customers).transform(customers)[list(NEW_FEATURES)],
         "from fit_transform (with labels, as a Pipeline calls it)",
     )
+
+
+@pytest.mark.task(2)
+def test_a_first_month_customer_is_compared_with_their_one_bill(customers):
+    features = ChurnFeatures().fit(customers)
+    first_month = customers[customers["tenure"] == 1].head(1).copy()
+    first_month["total_charges"] = first_month["monthly_charges"] - 5.0  # a part-month bill
+    increase = float(features.transform(first_month)["charge_increase"].iloc[0])
+    assert increase == pytest.approx(5.0), (
+        "Task 2: a customer of tenure 1 who paid 5.00 less than their monthly charge so far "
+        f"has a charge_increase of 5.0 (monthly - total / 1); got {increase}. Only tenure 0 "
+        "gets 0.0"
+    )

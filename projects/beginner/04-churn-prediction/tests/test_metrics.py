@@ -236,3 +236,39 @@ def test_brier_score_of_the_logistic_regression(logistic_probabilities, labels, 
 def test_calibration_of_the_logistic_regression(logistic_probabilities, labels, metric):
     table = reliability_table(labels, logistic_probabilities)
     metric("calibration_error", calibration_error(table))
+
+
+@pytest.mark.task(4)
+def test_lift_breaks_a_tie_at_the_cut_by_position():
+    scores = np.full(100, 0.5)
+    scores[::7] = 0.9  # 15 customers above a tie of 85 at 0.5
+    labels = np.zeros(100, dtype=int)
+    labels[:6] = labels[50:60] = 1  # among the tie, the earliest churned
+    fraction = 0.25
+    top = math.ceil(fraction * len(labels))
+    by_position = sorted(range(len(scores)), key=lambda i: -scores[i])[:top]  # a stable sort
+    expected = labels[by_position].mean() / labels.mean()
+    got = lift(labels, scores, fraction)
+    assert got == pytest.approx(expected, abs=TOLERANCE), (
+        f"Task 4: with ties at the cut, the top {top} are the highest scores, the earlier "
+        f"customer first among equals, for a lift of {expected:.4f}; got {got}. "
+        'np.argsort(..., kind="stable") keeps equal scores in their order; the default sort '
+        "does not"
+    )
+
+
+@pytest.mark.task(4)
+def test_reliability_table_keeps_every_bin_apart():
+    probabilities = np.array([0.1, 0.3, 0.55, 0.7, 0.8, 0.85, 0.95, 1.0])
+    labels = np.array([0, 0, 1, 0, 1, 1, 1, 1])
+    counts = reliability_table(labels, probabilities, bins=4)["customers"].tolist()
+    assert counts == [1, 1, 2, 4], (
+        "Task 4: with bins=4 the bins are [0, 0.25], (0.25, 0.5], (0.5, 0.75] and "
+        f"(0.75, 1]: 0.1 | 0.3 | 0.55, 0.7 | 0.8, 0.85, 0.95, 1.0, so counts [1, 1, 2, 4]; got "
+        f"{counts}"
+    )
+    counts = reliability_table(labels, probabilities)["customers"].tolist()
+    assert counts == [1, 1, 1, 1, 1, 1, 2], (
+        "Task 4: with the default 10 bins, each of 0.1, 0.3, 0.55, 0.7, 0.8, 0.85 is alone in "
+        f"its bin and 0.95 and 1.0 share (0.9, 1]: counts [1, 1, 1, 1, 1, 1, 2]; got {counts}"
+    )

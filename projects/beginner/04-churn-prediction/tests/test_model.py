@@ -17,6 +17,7 @@ from churn.features import ChurnFeatures
 from churn.model import (
     CATEGORY_COLUMNS,
     FLAG_COLUMNS,
+    LOGISTIC_MAX_ITER,
     NUMBER_COLUMNS,
     build_pipeline,
     column_transformer,
@@ -101,7 +102,8 @@ def test_a_category_fit_never_saw_does_not_break_it(customers):
     ("model", "classifier"),
     [("logistic", LogisticRegression), ("boosting", HistGradientBoostingClassifier)],
 )
-def test_the_pipeline_chains_features_columns_and_a_classifier(model, classifier, seed):
+def test_the_pipeline_chains_features_columns_and_a_classifier(model, classifier):
+    seed = 11  # not the suite's seed: the test must see this one reach the classifier
     pipeline = build_pipeline(model, seed)
     assert isinstance(pipeline, Pipeline) and len(pipeline.steps) == 3, (
         f"Task 3: build_pipeline({model!r}) should return a Pipeline of three steps, "
@@ -115,7 +117,14 @@ def test_the_pipeline_chains_features_columns_and_a_classifier(model, classifier
     )
     if model == "boosting":
         assert pipeline.steps[2][1].random_state == seed, (
-            "Task 3: seed the gradient boosting (random_state=seed) so that runs repeat"
+            f"Task 3: seed the gradient boosting (random_state=seed) so that runs repeat: "
+            f"build_pipeline('boosting', {seed}) gave random_state="
+            f"{pipeline.steps[2][1].random_state}"
+        )
+    else:
+        assert pipeline.steps[2][1].max_iter == LOGISTIC_MAX_ITER, (
+            f"Task 3: LogisticRegression(max_iter=LOGISTIC_MAX_ITER), {LOGISTIC_MAX_ITER} "
+            f"steps for lbfgs, as the docstring says; got max_iter={pipeline.steps[2][1].max_iter}"
         )
 
 

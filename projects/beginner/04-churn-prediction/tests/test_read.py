@@ -56,3 +56,16 @@ def test_read_customers_refuses_an_unreadable_file(content, what, tmp_path):
     path.write_bytes(content)
     with pytest.raises(ValueError, match="bad.csv"):
         read_customers(path)
+
+
+@pytest.mark.task(6)
+def test_a_quoted_line_break_is_kept_as_written(tmp_path):
+    path = tmp_path / "notes.csv"
+    path.write_bytes(b'customer_id,notes\r\nA-1,"two\r\nlines"\r\nA-2,ok\r\n')
+    frame, problems = read_customers(path)
+    notes = frame["notes"].tolist()
+    assert problems == [] and notes == ["two\r\nlines", "ok"], (
+        "Task 6: a quoted field may hold a line break, which the csv module reads as written "
+        'only from a file opened with newline="" (see the csv docs): expected the notes '
+        f"['two\\r\\nlines', 'ok'] and no problem, got {notes} and {problems}"
+    )

@@ -188,3 +188,14 @@ def test_an_empty_frame_with_all_columns_is_valid(clean_rows):
     problems = find_problems(clean_rows.head(0))
     assert problems == [], f"Task 1: no rows, no problems; got {problems}"
     assert len(validate(clean_rows)) == ROWS, "Task 1: validate keeps every row of a valid frame"
+
+
+@pytest.mark.task(1)
+def test_validate_checks_and_types_the_schema_it_is_given(clean_rows):
+    new_customers = clean_rows.drop(columns="churn")
+    typed = validate(new_customers, FEATURE_SCHEMA)
+    assert len(typed) == ROWS and "churn" not in typed, (
+        "Task 1: validate(frame, FEATURE_SCHEMA) checks new customers, who have no churn "
+        "column yet, against the schema it is given: no problem, every row kept. Pass "
+        "`schema` on to find_problems and coerce_types, not SCHEMA"
+    )

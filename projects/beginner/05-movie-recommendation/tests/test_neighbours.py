@@ -73,6 +73,19 @@ def test_shrunk_cosine_agrees_with_the_definition():
     )
 
 
+@pytest.mark.task(3)
+@pytest.mark.filterwarnings("error::RuntimeWarning")  # a division by a norm of 0 is a mistake
+def test_an_item_whose_residuals_are_all_zero_has_no_similarity():
+    # Item 1 was rated by users 0 and 1, each rating exactly its baseline: stored zeros, norm 0.
+    data, indices, indptr = [1.0, 2.0, 0.0, 0.0, 3.0, 1.0], [0, 1, 0, 1, 0, 1], [0, 2, 4, 6]
+    vectors = sparse.csr_array((data, indices, indptr), shape=(3, 2))
+    got = shrunk_cosine(vectors, shrinkage=1.0).toarray()
+    assert np.all(np.isfinite(got)) and not got[1].any() and not got[:, 1].any(), (
+        "Task 3: item 1's residuals are stored but all 0, so its norm is 0: its similarity "
+        f"with every item is 0 (divide by the norm only where it is above 0). Got {got.tolist()}"
+    )
+
+
 @pytest.mark.task(4)
 def test_keep_top_k_by_hand():
     similarity = sparse.csr_array(

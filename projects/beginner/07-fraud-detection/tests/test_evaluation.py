@@ -104,7 +104,7 @@ def test_recall_at_precision():
     scores = np.array([0.9, 0.8, 0.7, 0.6, 0.5, 0.4])
     labels = np.array([1, 0, 1, 1, 0, 1])
     # precision at each threshold: 1, 1/2, 2/3, 3/4, 3/5, 4/6; recall: .25, .25, .5, .75, .75, 1
-    cases = {0.7: 0.75, 0.5: 1.0, 0.9: 0.25}
+    cases = {0.7: 0.75, 0.75: 0.75, 0.5: 1.0, 0.9: 0.25}  # 0.75: a precision exactly on it
     for target, expected in cases.items():
         value = recall_at_precision(labels, scores, target)
         assert value == pytest.approx(expected), (
@@ -120,12 +120,12 @@ def test_expected_cost_by_hand():
     labels = np.array([1, 1, 0, 0, 0])
     amounts = np.array([100.0, 7.0, 50.0, 20.0, 3.0])
     flagged = np.array([True, False, True, True, False])
-    cost = expected_cost(labels, flagged, amounts, review_fee=5.0)
-    assert cost == pytest.approx(7.0 + 2 * 5.0), (
+    cost = expected_cost(labels, flagged, amounts, review_fee=4.0)
+    assert cost == pytest.approx(7.0 + 2 * 4.0), (
         "Task 6: the fraud of 7.00 is missed (7.00) and two legitimate payments are flagged "
-        f"(2 x 5.00): expected 17.0, got {cost}"
+        f"(2 x 4.00, the review_fee given): expected 15.0, got {cost}"
     )
-    nothing = expected_cost(labels, np.zeros(5, dtype=bool), amounts, review_fee=5.0)
+    nothing = expected_cost(labels, np.zeros(5, dtype=bool), amounts, review_fee=4.0)
     assert nothing == pytest.approx(107.0), (
         f"Task 6: flagging nothing costs every fraud amount, 107.0; got {nothing}"
     )
@@ -157,6 +157,13 @@ def test_cost_minimising_threshold_by_hand():
     assert threshold == math.inf, (
         "Task 6: scores [0.9, 0.5], labels [0, 1], amounts [50, 3], fee 5: any alert costs 5 "
         f"to stop a fraud of 3, so flag nothing: return math.inf; got {threshold}"
+    )
+    threshold = cost_minimising_threshold(
+        np.array([1, 1]), np.array([0.9, 0.5]), np.array([50.0, 30.0]), review_fee=5.0
+    )
+    assert threshold == 0.5, (
+        "Task 6: scores [0.9, 0.5], both fraud: flagging at the lowest score, 0.5, catches "
+        f"both at no cost, so 0.5 is a candidate too (every distinct score is); got {threshold}"
     )
 
 

@@ -30,6 +30,11 @@ def test_weighted_boosting_is_configured(seed):
     assert model.random_state == seed, (
         f"Task 5: seed the model (random_state={seed}), got {model.random_state!r}"
     )
+    reseeded = weighted_boosting(seed + 5).random_state
+    assert reseeded == seed + 5, (
+        f"Task 5: weighted_boosting({seed + 5}) should give random_state={seed + 5}, got "
+        f"{reseeded!r}: pass the seed argument on"
+    )
 
 
 @pytest.fixture(scope="session")

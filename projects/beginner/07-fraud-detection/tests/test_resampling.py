@@ -182,6 +182,27 @@ def test_without_a_resampler_every_training_row_is_used_once():
     )
 
 
+@pytest.mark.task(2)
+def test_one_generator_made_from_the_seed_draws_for_every_fold():
+    labels = labels_with(N_ROWS, 40)
+    features = pd.DataFrame({"row": np.arange(N_ROWS)})
+    draws: list = []
+
+    def recording(training_labels: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+        draws.append(int(rng.integers(1_000_000)))
+        return np.arange(len(training_labels))
+
+    out_of_time_scores(SpyModel(), features, labels, recording, N_SPLITS, seed=7)
+    reference = np.random.default_rng(7)
+    expected = [int(reference.integers(1_000_000)) for _ in range(N_SPLITS)]
+    assert draws == expected, (
+        f"Task 2: with seed=7, the {N_SPLITS} folds should draw from one "
+        f"np.random.default_rng(7), made once before the loop, so their first draws are "
+        f"{expected}; got {draws}. The same draw in every fold means a generator made anew "
+        "per fold; other values mean the seed argument was not used"
+    )
+
+
 @pytest.fixture(scope="session")
 def raw_training(train):
     return raw_features(train), train["is_fraud"].to_numpy()

@@ -4,6 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.metrics import average_precision_score
 
 from fraud.features import VELOCITY_FEATURES
 from fraud.selection import L1_C, l1_selected_features, permutation_importance
@@ -72,6 +73,38 @@ def test_permutation_importance_on_a_known_model():
     assert features.equals(original), "Task 4: shuffle a copy; the features given must not change"
     again = permutation_importance(model, features, labels, n_repeats=3, seed=0)
     assert importance.equals(again), "Task 4: the same seed should give the same importances"
+
+
+def importance_by_hand(model, features, labels, n_repeats: int, seed: int) -> dict:
+    """The mean drop in average precision per column, one generator drawing every shuffle."""
+    rng = np.random.default_rng(seed)
+    baseline = average_precision_score(labels, model.predict_proba(features)[:, 1])
+    importance = {}
+    for column in features.columns:
+        drops = []
+        for _ in range(n_repeats):
+            shuffled = features.copy()
+            order = rng.permutation(len(features))
+            shuffled[column] = features[column].iloc[order].set_axis(features.index)
+            score = average_precision_score(labels, model.predict_proba(shuffled)[:, 1])
+            drops.append(baseline - score)
+        importance[column] = np.mean(drops)
+    return importance
+
+
+@pytest.mark.task(4)
+def test_permutation_importance_follows_its_seed_and_repeats():
+    features, labels = toy_problem(300)
+    model = WeightedSum({"strong": 2.0, "weak": 1.0}).fit(features, labels)
+    got = permutation_importance(model, features, labels, n_repeats=2, seed=9)
+    expected = importance_by_hand(model, features, labels, n_repeats=2, seed=9)
+    for column, value in expected.items():
+        assert got[column] == pytest.approx(value, rel=1e-12, abs=1e-12), (
+            f"Task 4: with n_repeats=2 and seed=9, column by column in order, each shuffled "
+            f"twice with permutations drawn from one np.random.default_rng(9), the importance "
+            f"of {column!r} is {value:.6f}; got {got[column]:.6f}. Use the n_repeats and seed "
+            "arguments, and draw every permutation from one generator"
+        )
 
 
 @pytest.mark.task(4)

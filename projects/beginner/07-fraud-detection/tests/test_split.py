@@ -65,6 +65,39 @@ def test_payments_at_the_same_second_stay_together():
 
 
 @pytest.mark.task(1)
+def test_the_cutoff_row_is_at_the_floor_of_the_position():
+    log = small_log([f"2024-03-01 {hour:02d}:00" for hour in range(10)])
+    earlier, later = time_split(log, 0.25)  # 10 * 0.75 = 7.5 rounds down to position 7
+    assert len(earlier) == 7 and len(later) == 3, (
+        "Task 1: ten payments at different times, test_share=0.25: the cutoff is the row at "
+        f"position floor(10 * 0.75) = 7, so 7 rows come first and 3 after; got {len(earlier)} "
+        f"and {len(later)} (round down with np.floor, not round)"
+    )
+
+
+@pytest.mark.task(1)
+def test_rows_at_the_same_time_keep_their_order():
+    rng = np.random.default_rng(4)
+    times = pd.Timestamp("2024-03-01") + pd.to_timedelta(rng.integers(0, 5, 200), unit="h")
+    log = small_log(list(times.astype(str)))
+    earlier, later = time_split(log, 0.2)
+    expected = log.sort_values("timestamp", kind="stable").index
+    got = earlier.index.append(later.index)
+    assert got.equals(expected), (
+        "Task 1: 200 payments at only 5 distinct times: rows at the same time should keep "
+        'their order in the log (sort_values(..., kind="stable")); the default sort does '
+        f"not. First rows expected {list(expected[:6])}, got {list(got[:6])}"
+    )
+
+
+@pytest.mark.task(1)
+def test_a_share_too_small_to_leave_a_test_row_is_an_error():
+    log = small_log(["2024-03-01 10:00", "2024-03-01 11:00", "2024-03-01 12:00"])
+    with pytest.raises(ValueError):
+        time_split(log, 1e-17)  # 1 - 1e-17 is 1.0: the cutoff would be past the last row
+
+
+@pytest.mark.task(1)
 @pytest.mark.parametrize("share", [0.0, 1.0, -0.1, 1.5])
 def test_a_share_outside_zero_one_is_an_error(share):
     log = small_log(["2024-03-01 10:00", "2024-03-01 11:00", "2024-03-01 12:00"])
@@ -101,9 +134,10 @@ def test_majority_baseline_by_hand():
         "Task 1: with fraud the training majority, every test row is called fraud: expected "
         f"(1, 0.75, 1.0), got {scores}"
     )
-    scores = majority_baseline(np.array([0, 0]), np.array([0, 0]))
+    scores = majority_baseline(np.array([1, 1, 0]), np.array([0, 0]))
     assert scores.fraud_recall == 0.0, (
-        f"Task 1: with no fraud in the test labels, fraud_recall is 0.0; got {scores.fraud_recall}"
+        "Task 1: with no fraud in the test labels there is no fraud to catch, so fraud_recall "
+        f"is 0.0 even when fraud is predicted; got {scores.fraud_recall}"
     )
 
 

@@ -149,17 +149,20 @@ def test_least_squares_baseline_on_numeric_columns(metric, ames, log_prices, see
     metric("numeric_least_squares_rmse", np.mean(fold_errors))
 
 
-def descent_by_hand(features, targets, learning_rate: float, steps: int):
-    """`steps` steps of batch gradient descent on the MSE, as the docstring describes them."""
+def descent_by_hand(features, targets, learning_rate: float, steps: int, tolerance: float = 0.0):
+    """Up to `steps` steps of batch gradient descent on the MSE, as the docstring describes
+    them, stopping early once every component of the gradient is below `tolerance`."""
     means, scales = features.mean(axis=0), features.std(axis=0)
     scaled = (features - means) / scales
     weights, intercept = np.zeros(features.shape[1]), float(targets.mean())
     for _ in range(steps):
         residuals = intercept + scaled @ weights - targets
-        weights, intercept = (
-            weights - learning_rate * 2 * scaled.T @ residuals / len(targets),
-            intercept - learning_rate * 2 * residuals.mean(),
-        )
+        weight_gradient = 2 * scaled.T @ residuals / len(targets)
+        intercept_gradient = 2 * residuals.mean()
+        if max(np.abs(weight_gradient).max(), abs(intercept_gradient)) < tolerance:
+            break
+        weights = weights - learning_rate * weight_gradient
+        intercept = intercept - learning_rate * intercept_gradient
     coef = weights / scales
     return intercept - means @ coef, coef
 
@@ -202,4 +205,26 @@ def test_gradient_descent_takes_exactly_max_iterations_steps(learning_rate, step
         f"{fit.intercept!r}. Use the arguments (not the module's constants), take "
         "range(max_iterations) steps, standardise with the population std (features.std(axis=0)), "
         "and update weights and intercept from the same residuals"
+    )
+
+
+@pytest.mark.task(1)
+def test_gradient_descent_stops_once_the_gradient_is_below_its_tolerance():
+    rng = np.random.default_rng(5)
+    features = rng.normal([4.0, 20.0], [1.0, 6.0], size=(80, 2))
+    targets = features @ np.array([0.7, -0.3]) + rng.normal(0, 0.5, 80)
+    intercept, coef = descent_by_hand(features, targets, 0.01, 5_000, tolerance=0.05)
+    _, converged = descent_by_hand(features, targets, 0.01, 5_000)
+    fit = gradient_descent(
+        features, targets, learning_rate=0.01, max_iterations=5_000, tolerance=0.05
+    )
+    stopped_early = not np.allclose(coef, converged)
+    assert stopped_early and np.allclose(fit.coef, coef, rtol=1e-9, atol=0), (
+        f"Task 1: with tolerance=0.05 the descent should stop at the first step whose gradient "
+        f"components are all below 0.05, at coef {coef} (not the converged {converged}); got "
+        f"{np.asarray(fit.coef)}. Compare the gradient with the tolerance argument"
+    )
+    assert np.isclose(fit.intercept, intercept, rtol=1e-9), (
+        f"Task 1: with tolerance=0.05 the intercept should be {intercept:.6f}, "
+        f"got {fit.intercept!r}"
     )

@@ -95,6 +95,26 @@ def test_kmeans_plusplus_returns_rows_of_the_data():
     assert not np.array_equal(centres, other), (
         "Task 3: another seed should give other centres: draw the first centre at random"
     )
+    single = kmeans_plusplus(points, 1, np.random.default_rng(0))
+    assert single.shape == (1, 3), (
+        f"Task 3: k = 1 is allowed (1 <= k): expected one centre of shape (1, 3), got "
+        f"{single.shape}"
+    )
+    with pytest.raises(ValueError):
+        kmeans_plusplus(points, 0, np.random.default_rng(0))
+
+
+@pytest.mark.task(3)
+def test_kmeans_plusplus_never_picks_a_chosen_row_when_distances_are_small():
+    points = np.array([[0.0, 0.0]] * 6 + [[0.1, 0.1]] * 2)  # squared distances sum below 1
+    for seed in range(20):
+        centres = kmeans_plusplus(points, 2, np.random.default_rng(seed))
+        assert not np.array_equal(centres[0], centres[1]), (
+            f"Task 3: seed {seed}: with two distinct points 0.1 apart, the second centre must "
+            f"be the point not yet chosen (a row on a centre has weight 0), got "
+            f"{centres.tolist()}. Draw uniformly only when every distance is exactly 0, "
+            "whatever the scale of the data"
+        )
 
 
 @pytest.mark.task(3)

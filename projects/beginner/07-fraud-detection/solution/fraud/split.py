@@ -36,8 +36,9 @@ def time_split(
     `floor(len * (1 - test_share))` of the log sorted by time: rows strictly
     before it are the first part, rows at or after it the second, so payments
     at the same second never straddle the cutoff and every time in the first
-    part is earlier than every time in the second. No row is lost or copied,
-    and the index of `transactions` is kept. Raise ValueError when
+    part is earlier than every time in the second. Rows at the same time keep
+    their order in `transactions`. No row is lost or copied, and the index of
+    `transactions` is kept. Raise ValueError when
     `test_share` is not strictly between 0 and 1, when there is no
     `timestamp` column (name it in the message), or when either part would be
     empty.
