@@ -147,9 +147,8 @@ def failure_message(report: pytest.TestReport, call: pytest.CallInfo, impl: Path
     text = str(error).strip()
     if isinstance(error, pytest.fail.Exception):  # pytest.fail, or pytest-timeout's
         if text.startswith("Timeout"):
-            return (
-                f"stopped by the time limit ({text.splitlines()[0]}): does your code loop forever?"
-            )
+            limit = text.splitlines()[0]
+            return f"stopped by the time limit ({limit}): does your code loop forever?"
         return text
     if isinstance(error, AssertionError):
         own, _, explanation = text.partition("\nassert ")

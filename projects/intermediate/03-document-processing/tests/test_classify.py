@@ -87,11 +87,10 @@ def test_the_report_by_hand_equals_scikit_learn():
     y_pred = list(generator.choice(["econometrics", "other", "teaching"], 60))
     report = per_class_report(y_true, y_pred)
     classes = ["econometrics", "medical", "other", "teaching"]
-    assert list(report.index) == [*classes, "macro"] and list(report.columns) == list(
-        REPORT_COLUMNS
-    ), (
-        f"Task 2: one row per class of either list (sorted), then 'macro'; columns "
-        f"{REPORT_COLUMNS}; got rows {list(report.index)} and columns {list(report.columns)}"
+    rows, columns = [str(row) for row in report.index], [str(name) for name in report.columns]
+    assert rows == [*classes, "macro"] and columns == list(REPORT_COLUMNS), (
+        f"Task 2: one row per class of either list (sorted), then 'macro': {classes + ['macro']}; "
+        f"columns {list(REPORT_COLUMNS)}; got rows {rows} and columns {columns}"
     )
     precision, recall, f1, support = precision_recall_fscore_support(
         y_true, y_pred, labels=classes, zero_division=0

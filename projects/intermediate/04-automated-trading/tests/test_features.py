@@ -65,7 +65,8 @@ def assert_same(got, expected, what: str) -> None:
     close = np.isclose(got, expected, rtol=TOLERANCE, atol=TOLERANCE, equal_nan=True)
     bad = np.flatnonzero(~close)
     assert bad.size == 0, (
-        f"Task 1: {what}: at bar {bad[0]} expected {expected[bad[0]]!r}, got {got[bad[0]]!r}"
+        f"Task 1: {what}: at bar {bad[0]} expected {float(expected[bad[0]])!r}, "
+        f"got {float(got[bad[0]])!r}"
     )
 
 

