@@ -94,8 +94,8 @@ def delta_method(clicks: np.ndarray, impressions: np.ndarray) -> RatioEstimate:
     With ``n`` users, ``R`` the ratio, ``mean_i`` the mean impressions per user, and
     sample variances and covariance (``ddof=1``) over users:
     ``variance = (var(clicks) - 2 R cov(clicks, impressions) + R**2 var(impressions))
-    / (n * mean_i**2)``. Raises ``ValueError`` for fewer than 2 users, arrays of
-    different lengths, or no impressions at all.
+    / (n * mean_i**2)``. Raises ``ValueError`` whose message says which: arrays that
+    "differ" in length, fewer than "2 users", or no "impressions" at all.
     """
     raise NotImplementedError(
         "Task 6: check the input; the ratio; the covariance matrix over users"
