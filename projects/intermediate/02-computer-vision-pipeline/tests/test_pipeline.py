@@ -89,6 +89,23 @@ def test_write_video_says_when_it_cannot_write(tmp_path):
 
 
 @pytest.mark.task(6)
+def test_a_video_without_frames_is_refused_and_one_frame_is_read(tmp_path):
+    fourcc = cv2.VideoWriter_fourcc(*"MJPG")
+    hollow = tmp_path / "hollow.avi"
+    cv2.VideoWriter(str(hollow), fourcc, 10, (32, 32)).release()  # a header, no frame
+    with pytest.raises(ValueError, match="hollow.avi"):
+        list(read_video(hollow))
+    single = tmp_path / "single.avi"
+    writer = cv2.VideoWriter(str(single), fourcc, 10, (32, 32))
+    writer.write(np.zeros((32, 32, 3), np.uint8))
+    writer.release()
+    frames = list(read_video(single))
+    assert len(frames) == 1, (
+        f"Task 6: a video of one frame gives that frame and no error; got {len(frames)} frames"
+    )
+
+
+@pytest.mark.task(6)
 def test_read_video_refuses_a_missing_or_corrupt_file(tmp_path):
     with pytest.raises(FileNotFoundError, match="missing.avi"):
         list(read_video(tmp_path / "missing.avi"))

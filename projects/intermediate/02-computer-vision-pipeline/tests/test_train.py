@@ -99,6 +99,18 @@ def test_detection_loss_adds_the_weighted_l1_at_the_centres(seed):
     assert default == pytest.approx(focal + 0.1 * l1["size"] + l1["offset"], rel=1e-9), (
         "Task 4: the default weights are 0.1 for the sizes and 1.0 for the offsets"
     )
+    one = np.zeros((2, 6, 6), bool)
+    one[1, 4, 4] = True
+    lone = {
+        name: np.abs(outputs[name][1, :, 4, 4].numpy() - targets[name][1, :, 4, 4].numpy()).sum()
+        for name in ("size", "offset")
+    }
+    got = detection_loss(outputs, {**targets, "mask": torch.tensor(one)}, 0.3, 2.0).item()
+    expected = focal + 0.3 * lone["size"] + 2.0 * lone["offset"]
+    assert got == pytest.approx(expected, rel=1e-9), (
+        f"Task 4: with a single centre cell the L1 sums are divided by 1: expected "
+        f"{expected:.6f}, got {got:.6f}"
+    )
 
 
 @pytest.mark.task(4)
@@ -112,7 +124,7 @@ def test_detect_decodes_then_suppresses(trained_detector, test_scenes):
     with torch.no_grad():
         model.eval()
         outputs = model(to_tensor(images))
-    found = detect(model, images, score_threshold=0.05, nms_threshold=0.1, max_detections=20)
+    found = detect(model, images, score_threshold=0.05, nms_threshold=0.1, max_detections=3)
     assert len(found) == 12, f"Task 4: one Detections per image, got {len(found)}"
     for n, mine in enumerate(found):
         decoded = decode(
@@ -121,14 +133,14 @@ def test_detect_decodes_then_suppresses(trained_detector, test_scenes):
             outputs["offset"][n].numpy(),
             4,
             0.05,
-            20,
+            3,
         )
         keep = nms(decoded.boxes, decoded.scores, 0.1)
         assert (
             np.allclose(mine.boxes, decoded.boxes[keep])
             and mine.labels.tolist() == decoded.labels[keep].tolist()
         ), (
-            f"Task 4: image {n}: detect should decode (score_threshold=0.05, max_detections=20), "
+            f"Task 4: image {n}: detect should decode (score_threshold=0.05, max_detections=3), "
             "then "
             f"nms at 0.1 over all classes; got {len(mine.boxes)} boxes, expected {len(keep)}"
         )
