@@ -23,26 +23,26 @@ def normalised(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
+def pin_lines(root: Path) -> list[re.Match]:
+    """Each pin of constraints.txt: its name, version and `# via` note."""
+    return list(PIN.finditer((root / CONSTRAINTS).read_text(encoding="utf-8")))
+
+
 def versions(root: Path) -> dict[str, str]:
     """Each pinned distribution's version, by its normalised name."""
-    text = (root / CONSTRAINTS).read_text(encoding="utf-8")
-    return {normalised(match["name"]): match["version"] for match in PIN.finditer(text)}
+    return {normalised(match["name"]): match["version"] for match in pin_lines(root)}
 
 
 def needed_pins(root: Path, requirements: list[str]) -> list[str]:
     """The pin lines (`name==version`) of the requirements and of everything they need."""
-    text = (root / CONSTRAINTS).read_text(encoding="utf-8")
     needed_by = {
         normalised(match["name"]): (
             f"{match['name']}=={match['version']}",
             {normalised(name.strip()) for name in (match["via"] or "").split(",")},
         )
-        for match in PIN.finditer(text)
+        for match in pin_lines(root)
     }
     wanted = {normalised(match["name"]) for match in map(REQUIREMENT.match, requirements) if match}
-    while True:
-        more = {name for name, (_, via) in needed_by.items() if via & wanted} - wanted
-        if not more:
-            break
+    while more := {name for name, (_, via) in needed_by.items() if via & wanted} - wanted:
         wanted |= more
     return sorted(needed_by[name][0] for name in wanted if name in needed_by)
