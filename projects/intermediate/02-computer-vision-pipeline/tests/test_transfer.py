@@ -1,5 +1,6 @@
 """Task 7: a digit classifier's backbone reused by the detector: probe, fine-tune, scratch."""
 
+import numpy as np
 import pytest
 import torch
 
@@ -9,6 +10,11 @@ from vision.transfer import DigitClassifier, freeze, from_pretrained, train_dete
 
 SHORT = TrainingSettings(epochs=2, batch_size=4)
 NONE = TrainingSettings(epochs=0)
+# The transfer metric: a backbone pre-trained on every other digit (250 of each, as the
+# digits come sorted by class), then detectors trained for 20 epochs on 30 labelled scenes
+# (few labels, a short budget), on three draws of them.
+FEW_SCENES, DRAWS = 30, 3
+FEW_SETTINGS = TrainingSettings(epochs=20, batch_size=16)
 
 
 def pretrained_state(seed):
@@ -152,3 +158,29 @@ def test_train_detector_refuses_a_bad_mode(few_scenes):
         train_detector(few_scenes, "frozen", None, NONE)
     with pytest.raises(ValueError, match="backbone_state"):
         train_detector(few_scenes, "probe", None, NONE)
+
+
+@pytest.mark.task(7)
+def test_transfer_beats_scratch_with_few_labels(seed, test_scenes, metric):
+    from vision.evaluation import mean_average_precision
+    from vision.scenes import make_scenes
+    from vision.train import detect
+    from vision.transfer import load_digits, pretrain_backbone
+
+    digits, labels = load_digits()
+    state = pretrain_backbone(digits[::2], labels[::2], seed=seed)
+    images = np.stack([scene.image for scene in test_scenes])
+    gains = []
+    for draw in range(1, DRAWS + 1):
+        scenes = make_scenes(FEW_SCENES, seed=seed + draw)
+        fine_tuned, scratch = (
+            mean_average_precision(
+                test_scenes,
+                detect(train_detector(scenes, mode, state, FEW_SETTINGS, seed=seed + draw), images),
+                3,
+                [0.5],
+            )
+            for mode in ("finetune", "scratch")
+        )
+        gains.append(fine_tuned - scratch)
+    metric("transfer_gain", float(np.mean(gains)))

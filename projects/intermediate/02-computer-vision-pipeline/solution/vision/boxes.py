@@ -15,9 +15,10 @@ import numpy as np
 def as_boxes(boxes: np.ndarray | list) -> np.ndarray:
     """Return `boxes` as a float64 array of shape (N, 4); refuse a malformed one.
 
-    Raises ValueError, naming the problem and the first bad row, when the array is not
-    (N, 4), holds a NaN or an infinity, or has a box with x1 < x0 or y1 < y0. A box of
-    zero width or height is allowed (it has no area).
+    Raises ValueError when the array's shape is not (N, 4) (the message says "shape"),
+    and when a box holds a NaN or an infinity ("not finite") or has x1 < x0 or y1 < y0,
+    naming the first such row as "box 3". A box of zero width or height is allowed (it
+    has no area).
     """
     # BEGIN SOLUTION (task 1): float64 array, empty -> (0, 4); check shape, finiteness, order
     array = np.asarray(boxes, dtype=np.float64)

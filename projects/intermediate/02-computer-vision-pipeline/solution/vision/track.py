@@ -165,6 +165,9 @@ def score_tracking(
     An unpaired true object is a miss; an unpaired tracked box a false positive. A
     paired object whose track id differs from the track id it was last paired with (in
     any earlier frame) is an ID switch; its first pairing is not.
+
+    Raises ValueError, saying how many "frames" each list has, when the three lists do
+    not have the same length (one entry per frame): a zip would drop frames silently.
     """
     # BEGIN SOLUTION (task 5): pair each frame, count the unpaired; remember each last track id
     if not len(truth_boxes) == len(truth_ids) == len(tracked):
