@@ -1,0 +1,1 @@
+"""Predictive maintenance: sensors cleaned per regime, onset, RUL models and a crew schedule."""

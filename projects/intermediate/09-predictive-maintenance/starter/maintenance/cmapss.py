@@ -1,0 +1,52 @@
+"""Read a log in C-MAPSS's text format: one cycle a line, 26 space-separated numbers.
+
+NASA's files (``train_FD001.txt`` ...) have no header: unit, cycle, three operating
+settings, then 21 sensors. A file that breaks the format is refused with the number of
+the line and what is wrong with it, or, when asked, its bad lines are set aside and
+every good line is kept.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pandas as pd
+
+from maintenance.simulator import COLUMNS, SETTINGS
+
+ERRORS = ("raise", "skip")
+
+
+class BadFile(ValueError):
+    """A line of a C-MAPSS file that breaks the format."""
+
+
+def parse_line(line: str, number: int) -> list[float]:
+    """The 26 numbers of one line, or ``BadFile`` naming the line and the first problem.
+
+    Checked in this order: exactly 26 fields ("expected 26 fields"); each field a
+    number ("field K ... is not a number", K counted from 1); unit and cycle whole
+    numbers of at least 1 ("whole number"); the settings finite ("setting ... finite").
+    A sensor may read ``nan``: a dropout.
+    """
+    raise NotImplementedError(
+        "Task 1: count the fields, parse each, then check unit, cycle, settings"
+    )
+
+
+def read_cmapss(path: Path, errors: str = "raise") -> tuple[pd.DataFrame, list[str]]:
+    """The readings of a C-MAPSS file and the problems met, one message per bad line.
+
+    Blank lines are no data and no problem. Lines are numbered from 1. Besides a line
+    that ``parse_line`` refuses, a line whose cycle is not after the previous cycle of
+    the same unit is bad ("cycle C of unit U does not follow cycle P"). With
+    ``errors="raise"`` the first bad line raises ``BadFile`` (and the problems list is
+    empty); with ``errors="skip"`` bad lines are left out and their messages returned.
+    The frame has the columns ``COLUMNS``, unit and cycle as int64, the rest float64.
+    """
+    if errors not in ERRORS:
+        raise ValueError(f"errors must be one of {ERRORS}, got {errors!r}")
+    raise NotImplementedError(
+        "Task 1: parse each non-blank line, check cycle order per unit, collect"
+    )

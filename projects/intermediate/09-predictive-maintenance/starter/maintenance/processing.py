@@ -1,0 +1,116 @@
+"""Sensor processing: regimes, normalisation per regime, spikes, gaps and rolling features.
+
+A raw sensor jumps between levels as the engine moves between operating regimes, and
+those jumps are far larger than any wear. So the regimes come first: found by
+clustering the three settings, then each sensor is standardised by the mean and
+standard deviation of its regime. Only then can a spike be told from a regime change.
+Everything fitted is fitted on training units only; everything per unit looks only
+backwards in time, so the features at cycle ``c`` are what a live system knew at ``c``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+from sklearn.cluster import KMeans
+
+from maintenance.simulator import SENSORS, SETTINGS
+
+MAD_TO_SIGMA = 1.4826  # the MAD of a normal distribution times this is its sigma
+MIN_READINGS = 3  # a Hampel window with fewer valid readings judges nothing
+
+
+class RegimeNormaliser:
+    """Operating regimes found by k-means on the settings; sensors standardised per regime."""
+
+    def __init__(self, sensors: Sequence[str] = SENSORS, n_regimes: int = 3, seed: int = 7):
+        self.sensors = list(sensors)
+        self.n_regimes = n_regimes
+        self.seed = seed
+
+    def fit(self, frame: pd.DataFrame) -> RegimeNormaliser:
+        """Fit on the training units' rows only.
+
+        ``self.kmeans = KMeans(n_clusters=n_regimes, n_init=10, random_state=seed)``
+        fitted on the raw SETTINGS columns; then, per regime, ``self.means`` and
+        ``self.stds``: DataFrames indexed by regime (0 .. n_regimes - 1), one column per
+        sensor, the mean and the standard deviation (``ddof=0``) of its readings,
+        dropouts (NaN) left out.
+        """
+        raise NotImplementedError("Task 2: k-means on the settings, then mean and std per regime")
+
+    def regimes(self, frame: pd.DataFrame) -> np.ndarray:
+        """The regime of each row, by the fitted k-means."""
+        raise NotImplementedError("Task 2: predict with the fitted k-means")
+
+    def transform(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """A copy of ``frame`` with each sensor as ``(reading - mean) / std`` of its row's regime.
+
+        NaN stays NaN; the other columns are untouched.
+        """
+        raise NotImplementedError("Task 2: look up each row's regime's mean and std")
+
+
+def row_medians(rows: np.ndarray) -> np.ndarray:
+    """The median of each row's valid values (NaN left out), as np.nanmedian but fast.
+
+    Sorting puts NaN last; the median of ``n`` valid values is the mean of the sorted
+    values at ``(n - 1) // 2`` and ``n // 2``. A row needs at least one valid value.
+    """
+    ordered = np.sort(rows, axis=1)
+    n = np.sum(~np.isnan(rows), axis=1)
+    low = np.take_along_axis(ordered, ((n - 1) // 2)[:, None], axis=1)[:, 0]
+    high = np.take_along_axis(ordered, (n // 2)[:, None], axis=1)[:, 0]
+    return (low + high) / 2
+
+
+def hampel_spikes(values: np.ndarray, window: int = 11, n_sigmas: float = 3.0) -> np.ndarray:
+    """Which readings are spikes, judged by a trailing Hampel filter.
+
+    Reading ``i`` is judged against its window ``values[max(0, i - window + 1) : i + 1]``
+    (itself and the ``window - 1`` before it): with ``median`` and ``mad`` (the median
+    absolute deviation from it) of the window's valid readings, it is a spike when
+    ``abs(values[i] - median) > n_sigmas * MAD_TO_SIGMA * mad``. A NaN reading is no
+    spike, and a window with fewer than ``MIN_READINGS`` valid readings judges nothing.
+    """
+    raise NotImplementedError("Task 3: every trailing window at once, NaN-padded at the start")
+
+
+def clean_unit(
+    rows: pd.DataFrame, sensors: Sequence[str] = SENSORS, window: int = 11, n_sigmas: float = 3.0
+) -> pd.DataFrame:
+    """One unit's normalised log resampled to every cycle, spikes removed, gaps filled.
+
+    1. Resample: one row per cycle from the unit's first to its last, in order; a cycle
+       missing from the log gets a row of NaN (``unit`` filled in, index 0 .. n - 1).
+    2. Each sensor's spikes (``hampel_spikes`` with ``window`` and ``n_sigmas``) become NaN.
+    3. Each gap is filled forwards with the last valid reading; a gap at the very start,
+       with nothing before it, with 0.0 (the regime's mean, once normalised).
+    """
+    raise NotImplementedError("Task 3: reindex on every cycle, blank the spikes, fill forwards")
+
+
+def rolling_features(
+    frame: pd.DataFrame, sensors: Sequence[str] = SENSORS, window: int = 10
+) -> pd.DataFrame:
+    """Each unit's trailing rolling mean and standard deviation of each sensor.
+
+    Columns ``f"{sensor}_mean"`` and ``f"{sensor}_std"``, same index as ``frame``: over
+    the unit's last ``window`` rows up to and including this one (fewer at its start),
+    the std with ``ddof=0`` (so 0 on a unit's first row). ``frame`` is sorted by unit
+    and cycle and has no NaN.
+    """
+    raise NotImplementedError("Task 3: group by unit, roll backwards, never across two units")
+
+
+def clean_fleet(
+    frame: pd.DataFrame, sensors: Sequence[str] = SENSORS, window: int = 11, n_sigmas: float = 3.0
+) -> pd.DataFrame:
+    """``clean_unit`` on every unit of a normalised log, stacked with a fresh index."""
+    units = [
+        clean_unit(rows, sensors, window=window, n_sigmas=n_sigmas)
+        for _, rows in frame.groupby("unit", sort=True)
+    ]
+    return pd.concat(units, ignore_index=True)

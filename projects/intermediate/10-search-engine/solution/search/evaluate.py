@@ -1,0 +1,46 @@
+"""Measures of a ranking against the pages a reader wanted, by hand.
+
+Each query has a set of relevant ids (truth first, as scikit-learn orders its
+arguments) and a ranked list of retrieved ids; each measure looks at the first `k`
+and is averaged over the queries.
+"""
+
+import math
+from collections.abc import Sequence, Set
+
+
+def mrr_at_k(relevant: Sequence[Set[int]], ranked: Sequence[Sequence[int]], k: int = 10) -> float:
+    """Mean reciprocal rank: 1 / rank of the first relevant id in the top `k` (0 if none)."""
+    # BEGIN SOLUTION (task 4): for each query, the first rank (from 1) whose id is relevant
+    total = 0.0
+    for wanted, ids in zip(relevant, ranked, strict=True):
+        rank = next((r for r, doc in enumerate(ids[:k], start=1) if doc in wanted), None)
+        total += 0.0 if rank is None else 1.0 / rank
+    return total / len(relevant)
+    # END SOLUTION
+
+
+def recall_at_k(
+    relevant: Sequence[Set[int]], ranked: Sequence[Sequence[int]], k: int = 10
+) -> float:
+    """Mean share of each query's relevant ids found in its top `k`."""
+    # BEGIN SOLUTION (task 4): |relevant ∩ top k| / |relevant|, averaged
+    total = sum(
+        len(set(ids[:k]) & set(wanted)) / len(wanted)
+        for wanted, ids in zip(relevant, ranked, strict=True)
+    )
+    return total / len(relevant)
+    # END SOLUTION
+
+
+def ndcg_at_k(relevant: Sequence[Set[int]], ranked: Sequence[Sequence[int]], k: int = 10) -> float:
+    """Mean NDCG with binary gains: DCG = sum of 1 / log2(rank + 1) over the relevant ids in
+    the top `k`, divided by the DCG of a perfect ranking (min(k, |relevant|) hits on top)."""
+    # BEGIN SOLUTION (task 4): the DCG of the ranking over the DCG of the ideal one
+    total = 0.0
+    for wanted, ids in zip(relevant, ranked, strict=True):
+        dcg = sum(1 / math.log2(r + 1) for r, doc in enumerate(ids[:k], start=1) if doc in wanted)
+        ideal = sum(1 / math.log2(r + 1) for r in range(1, min(k, len(wanted)) + 1))
+        total += dcg / ideal
+    return total / len(relevant)
+    # END SOLUTION
