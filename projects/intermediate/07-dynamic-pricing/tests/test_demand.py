@@ -5,6 +5,7 @@ import pytest
 from sklearn.ensemble import HistGradientBoostingRegressor
 
 from pricing.demand import FEATURES, demand_features, fit_demand_model, rmse, time_split
+from pricing.simulator import simulate_market
 
 SPLIT_DAY = 548  # eighteen months to learn from, six to judge on
 
@@ -79,6 +80,34 @@ def test_the_model_is_the_constrained_boosting_asked_for(
             f"learning_rate={learning_rate}, seed={seed}) should equal a Poisson "
             "HistGradientBoostingRegressor with product and weekday categorical, monotonic_cst "
             "-1 on log_price, every parameter passed on, trained on the rows asked for"
+        ),
+    )
+
+
+@pytest.mark.task(3)
+def test_the_seed_reaches_the_model_once_it_holds_out_rows(split, seed):
+    """Above 10,000 rows, HistGradientBoostingRegressor stops early on a validation set it
+    draws with its random_state: only then does the seed change the model."""
+    history = simulate_market(n_products=14, seed=seed).history  # 10,220 rows
+    assert len(history) > 10_000
+    test = split[1]
+    want = HistGradientBoostingRegressor(
+        loss="poisson",
+        categorical_features=["product", "weekday"],
+        monotonic_cst=[-1 if feature == "log_price" else 0 for feature in FEATURES],
+        max_iter=20,
+        learning_rate=0.2,
+        random_state=5,
+    ).fit(demand_features(history), history["sales"])
+    got = fit_demand_model(history, max_iter=20, learning_rate=0.2, seed=5)
+    np.testing.assert_allclose(
+        got.predict(demand_features(test)),
+        want.predict(demand_features(test)),
+        rtol=1e-9,
+        err_msg=(
+            "Task 3: on 10,220 rows the model holds out a validation set drawn with its "
+            "random_state, and fit_demand_model(..., seed=5) differs from the same model with "
+            "random_state=5: pass random_state=seed, not a fixed seed"
         ),
     )
 

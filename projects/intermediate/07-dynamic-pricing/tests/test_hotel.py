@@ -108,6 +108,56 @@ def test_time_split_trains_on_the_past_only(sample, split_date):
     )
 
 
+# Above 10,000 training rows HistGradientBoostingRegressor stops early on a validation set
+# it draws with its random_state: only on the full bookings does the seed change the model.
+
+
+@pytest.mark.task(4)
+def test_the_seed_reaches_the_model_once_it_holds_out_rows(bookings):
+    train, test = bookings.iloc[:12000], bookings.iloc[12000:]
+    want = reference_model(train, 15, 0.3, 5).predict(test[FEATURES])
+    got = fit_rate_model(train, max_iter=15, learning_rate=0.3, seed=5).predict(test[FEATURES])
+    np.testing.assert_allclose(
+        got,
+        want,
+        rtol=1e-9,
+        err_msg=(
+            "Task 4: on 12,000 bookings the model holds out a validation set drawn with its "
+            "random_state; fit_rate_model(..., seed=5) should pass random_state=seed"
+        ),
+    )
+
+
+@pytest.mark.task(4)
+def test_every_fold_uses_the_seed(bookings):
+    predictions = np.empty(len(bookings))
+    for train_rows, test_rows in KFold(3, shuffle=True, random_state=5).split(bookings):
+        model = reference_model(bookings.iloc[train_rows], 10, 0.3, 5)
+        predictions[test_rows] = model.predict(bookings.iloc[test_rows][FEATURES])
+    want = rmse(bookings[TARGET], predictions)
+    got = cross_validated_rmse(bookings, n_splits=3, seed=5, max_iter=10, learning_rate=0.3)
+    assert got == pytest.approx(want, rel=1e-9), (
+        f"Task 4: cross_validated_rmse(all bookings, n_splits=3, seed=5, max_iter=10, "
+        f"learning_rate=0.3) should be {want:.6f}, got {got:.6f}; each fold trains on over "
+        "10,000 bookings, where the seed draws the model's validation set: pass seed to "
+        "every fit_rate_model, not only to KFold"
+    )
+
+
+@pytest.mark.task(4)
+def test_the_time_split_model_uses_the_seed(bookings):
+    later = bookings["arrival_date"] >= pd.Timestamp(SPLIT_DATE)
+    model = reference_model(bookings[~later], 10, 0.3, 5)
+    want = rmse(bookings.loc[later, TARGET], model.predict(bookings.loc[later, FEATURES]))
+    got = time_split_rmse(bookings, SPLIT_DATE, seed=5, max_iter=10, learning_rate=0.3)
+    assert got == pytest.approx(want, rel=1e-9), (
+        f"Task 4: time_split_rmse(all bookings, {SPLIT_DATE!r}, seed=5, max_iter=10, "
+        f"learning_rate=0.3) should be {want:.6f}, got {got:.6f}; the {int((~later).sum()):,} "
+        "earlier bookings are over 10,000, where the seed draws the model's validation set: "
+        "pass seed to fit_rate_model"
+    )
+
+
 @pytest.mark.task(4)
 def test_rates_of_next_season(bookings, metric, figure):
     later = bookings["arrival_date"] >= pd.Timestamp(SPLIT_DATE)

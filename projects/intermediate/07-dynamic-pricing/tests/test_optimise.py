@@ -12,7 +12,9 @@ SEASON = 1000 * np.exp(0.3 * np.sin(np.arange(14)))  # fourteen days of a demand
 
 
 @pytest.mark.task(5)
-@pytest.mark.parametrize(("cost", "elasticity"), [(10.0, 3.0), (4.0, 1.5), (25.0, 1.01)])
+@pytest.mark.parametrize(
+    ("cost", "elasticity"), [(10.0, 3.0), (4.0, 1.5), (25.0, 1.01), (1.0, 2.0), (0.4, 5.0)]
+)
 def test_analytic_price_is_the_lerner_markup(cost, elasticity):
     want = cost * elasticity / (elasticity - 1)
     assert analytic_price(cost, elasticity) == pytest.approx(want, rel=1e-12), (
@@ -75,6 +77,24 @@ def test_without_binding_constraints_the_plan_is_analytic(cost, elasticity):
     np.testing.assert_allclose(plan.demand, SEASON[:5] * plan.prices**-elasticity, rtol=1e-12)
     assert plan.profit == pytest.approx(
         plan_profit(plan.prices, cost, elasticity, SEASON[:5]), rel=1e-12
+    )
+
+
+@pytest.mark.task(5)
+@pytest.mark.parametrize("days", [1, 5])
+@pytest.mark.parametrize(("upper", "best"), [(20.0, 15.0), (14.0, 14.0)])
+def test_a_range_that_starts_below_cost_still_finds_the_optimum(days, upper, best):
+    plan = optimal_prices(10.0, 3.0, SEASON[:days], lower=5.0, upper=upper)
+    np.testing.assert_allclose(
+        plan.prices,
+        best,
+        rtol=1e-4,
+        err_msg=(
+            f"Task 5: with prices in [5, {upper:g}] and a cost of 10, the optimum is "
+            f"{best:g} (c e / (e - 1) = 15, within the bounds). Start SLSQP from the middle of "
+            "the bounds and scale the objective by one day's revenue there: at a middle of "
+            "9.5, below cost, one day's profit is negative and cannot be the scale"
+        ),
     )
 
 

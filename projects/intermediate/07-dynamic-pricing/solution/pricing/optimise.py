@@ -95,8 +95,9 @@ def optimal_prices(
     # BEGIN SOLUTION (task 5): SLSQP on minus the profit, the bounds and price_constraints
     scale = np.asarray(scale, dtype=float)
     middle = (lower + upper) / 2
-    # the profit of one day at the middle price puts the objective on a scale near 1
-    unit = max(plan_profit([middle], cost, elasticity, [scale.mean()]), 1e-12)
+    # one day's revenue at the middle price puts the objective on a scale near 1 (revenue,
+    # not profit: the profit there is 0 or less when the middle is at or below cost)
+    unit = plan_profit([middle], 0.0, elasticity, [scale.mean()])
     result = minimize(
         lambda prices: -plan_profit(prices, cost, elasticity, scale) / unit,
         np.full(len(scale), middle),
