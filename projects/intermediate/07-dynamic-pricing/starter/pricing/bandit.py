@@ -45,7 +45,8 @@ class ThompsonPricer:
         """Learn from one round: `sales` units sold at price index `arm`.
 
         Raise ValueError naming the sales when they are negative, and IndexError naming
-        the arm when it is not an index of `prices`.
+        the arm when it is not one of 0 .. len(prices) - 1 (a negative arm is refused
+        too, though numpy would read -1 as the last price).
         """
         raise NotImplementedError("Task 6: check, then shape += sales and rate += 1 for that price")
 

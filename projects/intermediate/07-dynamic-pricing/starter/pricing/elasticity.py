@@ -67,7 +67,8 @@ def two_stage_least_squares(
     [exog, endog]. Stage one projects the regressors on Z = [exog, instruments]; stage
     two regresses y on the projection. The standard errors are the homoskedastic ones:
     the residuals use the regressors themselves (not their projection) and the
-    variance divides by n - (k + m).
+    variance divides by n - (k + m). Raises ValueError, naming the instruments, when
+    there are fewer instruments than endogenous regressors (l < m: not identified).
     """
     raise NotImplementedError("Task 2: project X on Z, regress y on it; errors from y - X b")
 
