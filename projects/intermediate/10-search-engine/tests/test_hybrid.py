@@ -78,6 +78,20 @@ def test_reciprocal_rank_fusion_by_hand():
     assert reciprocal_rank_fusion([]) == []
 
 
+@pytest.mark.task(7)
+def test_reciprocal_rank_fusion_refuses_weights_of_another_length():
+    from search.hybrid import reciprocal_rank_fusion
+
+    rankings = [[3, 1, 2], [1, 4], [5, 3]]
+    for weights in ([1.0, 3.0], [1.0, 3.0, 0.5, 2.0]):
+        with pytest.raises(ValueError):
+            got = reciprocal_rank_fusion(rankings, weights=weights)
+            pytest.fail(
+                f"Task 7: RRF of 3 rankings with {len(weights)} weights should raise "
+                f"ValueError, not fuse what zip pairs up ({got}): zip them with strict=True"
+            )
+
+
 @pytest.fixture(scope="module")
 def rankings(pages, page_index, embeddings):
     """The evaluation titles' BM25 and dense rankings, DEPTH deep, and the pages they want."""

@@ -136,6 +136,21 @@ def test_measures_by_hand():
         )
 
 
+@pytest.mark.task(4)
+def test_measures_refuse_rankings_of_another_length():
+    from search.evaluate import mrr_at_k, ndcg_at_k, recall_at_k
+
+    for measure in (mrr_at_k, recall_at_k, ndcg_at_k):
+        for relevant, ranked in ((RELEVANT, RANKED[:3]), (RELEVANT[:3], RANKED)):
+            with pytest.raises(ValueError):
+                measure(relevant, ranked, k=3)
+                pytest.fail(
+                    f"Task 4: {measure.__name__} with {len(relevant)} sets of relevant ids and "
+                    f"{len(ranked)} rankings should raise ValueError, not drop a query: zip "
+                    "them with strict=True"
+                )
+
+
 @pytest.fixture(scope="module")
 def known_item_rankings(pages, page_index):
     """BM25 and TF-IDF's top 10 for each evaluation title, with the page each one wants."""

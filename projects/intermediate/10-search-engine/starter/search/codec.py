@@ -30,7 +30,11 @@ def vbyte_decode(data: bytes) -> list[int]:
 
 
 def delta_encode(numbers: Sequence[int]) -> list[int]:
-    """The first number, then each one's gap to the one before; ValueError if they do not grow."""
+    """The first number, then each one's gap to the one before.
+
+    Raises ValueError where a number does not grow, naming it and the one before it:
+    "5 after 5" for [1, 5, 5], "3 after 5" for [1, 5, 3].
+    """
     raise NotImplementedError("Task 3: the first number, then gaps to the previous one (each > 0)")
 
 

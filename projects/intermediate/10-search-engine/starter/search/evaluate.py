@@ -2,7 +2,8 @@
 
 Each query has a set of relevant ids (truth first, as scikit-learn orders its
 arguments) and a ranked list of retrieved ids; each measure looks at the first `k`
-and is averaged over the queries.
+and is averaged over the queries. Each measure raises ValueError when `relevant` and
+`ranked` hold different numbers of queries, rather than drop the extra ones.
 """
 
 import math

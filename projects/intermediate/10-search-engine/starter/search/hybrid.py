@@ -58,9 +58,9 @@ def reciprocal_rank_fusion(
 ) -> list[tuple[int, float]]:
     """Fuse rankings of ids: each id scores sum(weight / (k + rank)) over the rankings it is in.
 
-    Ranks start at 1; `weights` has one weight per ranking (all 1.0 when None). Returns
-    (id, fused score), the highest first, ties by the smaller id; the first `limit` of
-    them (all when None).
+    Ranks start at 1; `weights` has one weight per ranking (all 1.0 when None; ValueError
+    when their numbers differ). Returns (id, fused score), the highest first, ties by the
+    smaller id; the first `limit` of them (all when None).
     """
     raise NotImplementedError(
         "Task 7: accumulate weight / (k + rank) per id, then sort by (-score, id)"
