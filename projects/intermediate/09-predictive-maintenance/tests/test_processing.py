@@ -196,7 +196,7 @@ def clean_by_hand(frame, sensors, window, n_sigmas):
 
 
 @pytest.mark.task(3)
-@pytest.mark.parametrize(("window", "n_sigmas"), [(11, 3.0), (4, 2.5)])
+@pytest.mark.parametrize(("window", "n_sigmas"), [(11, 3.0), (4, 2.0)])
 def test_clean_unit_resamples_removes_spikes_and_fills_forwards(window, n_sigmas):
     frame = a_unit()
     sensors = ["sensor_2", "sensor_3"]

@@ -4,6 +4,7 @@ import itertools
 
 import numpy as np
 import pytest
+import scipy.optimize
 from scipy import stats
 
 from maintenance.schedule import (
@@ -97,6 +98,41 @@ def test_milp_skips_when_skipping_is_cheapest_and_uses_capacity():
     )
     assert schedule_milp(slot_costs, skip_costs, 2).tolist() == [0, 0, SKIP], (
         "Task 7: with two crews a slot both fit in slot 0"
+    )
+
+
+@pytest.mark.task(7)
+def test_milp_services_each_unit_once_even_when_two_slots_pay():
+    # Negative costs (a rebate for servicing): without "exactly once" the programme would
+    # take both slots, and the plan would read the first.
+    slot_costs = np.array([[-1.0, -5.0], [3.0, 4.0]])
+    skip_costs = np.array([0.0, 10.0])
+    plan = schedule_milp(slot_costs, skip_costs, 2)
+    assert plan.tolist() == [1, 0], (
+        "Task 7: each unit is serviced in one slot or skipped (its slot variables plus its "
+        "skip variable sum to exactly 1): unit 0 takes its cheaper slot 1 (-5), not both "
+        f"slots; got {plan.tolist()}. Check the bounds of the 'once' constraint."
+    )
+
+
+@pytest.mark.task(7)
+def test_milp_rounds_the_solvers_values(monkeypatch):
+    real_milp = scipy.optimize.milp
+
+    def nearly_integral(*args, **kwargs):
+        # A solver may return a binary variable a hair off 0 or 1, within its tolerance.
+        result = real_milp(*args, **kwargs)
+        result.x = np.where(result.x > 0.5, result.x - 1e-7, result.x + 1e-7)
+        return result
+
+    monkeypatch.setattr(scipy.optimize, "milp", nearly_integral)
+    slot_costs = np.array([[5.0, 9.0], [5.0, 6.0], [30.0, 30.0]])
+    skip_costs = np.array([50.0, 50.0, 10.0])
+    plan = schedule_milp(slot_costs, skip_costs, 1)
+    assert plan.tolist() == [0, 1, SKIP], (
+        "Task 7: when milp returns 0.9999999 for a chosen slot and 1e-7 for the others, the "
+        f"plan is still [0, 1, SKIP]; got {plan.tolist()}. Round result.x (np.round) before "
+        "reading it: int() or astype(int) truncates 0.9999999 to 0."
     )
 
 

@@ -25,10 +25,11 @@ class BadFile(ValueError):
 def parse_line(line: str, number: int) -> list[float]:
     """The 26 numbers of one line, or ``BadFile`` naming the line and the first problem.
 
-    Checked in this order: exactly 26 fields ("expected 26 fields"); each field a
-    number ("field K ... is not a number", K counted from 1); unit and cycle whole
-    numbers of at least 1 ("whole number"); the settings finite ("setting ... finite").
-    A sensor may read ``nan``: a dropout.
+    Checked in this order, each with its message after "line N: ":
+    exactly 26 fields ("expected 26 fields, got 25"); each field a number ("field 6
+    (sensor_1) is not a number: 'x'", fields counted from 1 and named by COLUMNS); unit
+    and cycle whole numbers of at least 1 ("unit must be a whole number >= 1"); the
+    settings finite ("setting_2 must be finite"). A sensor may read ``nan``: a dropout.
     """
     raise NotImplementedError(
         "Task 1: count the fields, parse each, then check unit, cycle, settings"
