@@ -113,3 +113,28 @@ def shapley_by_permutations(paths: pd.DataFrame, channels) -> pd.Series:
                 credits[channel] += count * gain / len(orders)
                 so_far = so_far | {channel}
     return pd.Series(credits)
+
+
+def assert_same_table(task: int, table: pd.DataFrame, expected: pd.DataFrame, setting: str):
+    """Assert that a funnel table equals the oracle's, column by column (floats to 1e-12),
+    naming the task, the setting and the first column that differs."""
+    assert list(table.columns) == list(expected.columns), (
+        f"Task {task}: columns with {setting}: expected {list(expected.columns)}, "
+        f"got {list(table.columns)}"
+    )
+    assert len(table) == len(expected), (
+        f"Task {task}: with {setting}, expected {len(expected)} rows (a row per segment and "
+        f"step), got {len(table)}"
+    )
+    for column in expected.columns:
+        ours, theirs = table[column].to_numpy(), expected[column].to_numpy()
+        if expected[column].dtype.kind in "fi":
+            same = np.allclose(
+                ours.astype(float), theirs.astype(float), rtol=1e-12, atol=0, equal_nan=True
+            )
+        else:
+            same = list(ours) == list(theirs)
+        assert same, (
+            f"Task {task}: column {column!r} with {setting} differs from the funnel computed one "
+            f"session at a time.\nexpected {list(theirs)[:10]}...\ngot      {list(ours)[:10]}..."
+        )

@@ -7,7 +7,7 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
-from oracles import funnel_oracle, wilson_by_roots
+from oracles import assert_same_table, funnel_oracle, wilson_by_roots
 
 FIVE = ("landing", "product_view", "cart", "checkout", "purchase")
 
@@ -137,29 +137,6 @@ def test_funnel_of_the_hand_sessions_by_device(log_of):
     assert desktop["median_seconds"].tolist() == [0, 10, 20, 25, 40]
 
 
-def assert_same_table(table, expected, setting):
-    assert list(table.columns) == list(expected.columns), (
-        f"Task 3: columns with {setting}: expected {list(expected.columns)}, "
-        f"got {list(table.columns)}"
-    )
-    assert len(table) == len(expected), (
-        f"Task 3: with {setting}, expected {len(expected)} rows (a row per segment and "
-        f"step), got {len(table)}"
-    )
-    for column in expected.columns:
-        ours, theirs = table[column].to_numpy(), expected[column].to_numpy()
-        if expected[column].dtype.kind in "fi":
-            same = np.allclose(
-                ours.astype(float), theirs.astype(float), rtol=1e-12, atol=0, equal_nan=True
-            )
-        else:
-            same = list(ours) == list(theirs)
-        assert same, (
-            f"Task 3: column {column!r} with {setting} differs from the funnel computed one "
-            f"session at a time.\nexpected {list(theirs)[:10]}...\ngot      {list(ours)[:10]}..."
-        )
-
-
 @pytest.mark.task(3)
 @pytest.mark.parametrize(
     ("strict", "by", "confidence"),
@@ -170,7 +147,7 @@ def test_funnel_of_the_simulated_shop(small_sessions, strict, by, confidence):
 
     table = funnel(small_sessions, FIVE, strict=strict, by=list(by), confidence=confidence)
     expected = funnel_oracle(small_sessions, FIVE, strict, by, confidence)
-    assert_same_table(table, expected, f"strict={strict}, by={list(by)}")
+    assert_same_table(3, table, expected, f"strict={strict}, by={list(by)}")
     assert table.index.tolist() == list(range(len(table))), "Task 3: a fresh 0..n-1 index"
 
 
@@ -180,13 +157,13 @@ def test_funnel_with_other_steps_and_empty_steps(small_sessions, log_of):
 
     steps = ("landing", "checkout", "cart")
     table = funnel(small_sessions, steps, strict=False, by=["device"])
-    assert_same_table(table, funnel_oracle(small_sessions, steps, False, ["device"]), "steps")
+    assert_same_table(3, table, funnel_oracle(small_sessions, steps, False, ["device"]), "steps")
     sessions = hand_sessions(log_of)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         table = funnel(sessions, ("purchase", "checkout"), by=["device"])
     expected = funnel_oracle(sessions, ("purchase", "checkout"), by=["device"])
-    assert_same_table(table, expected, "steps no mobile session reaches, without a warning")
+    assert_same_table(3, table, expected, "steps no mobile session reaches, without a warning")
 
 
 @pytest.mark.task(3)
@@ -194,4 +171,4 @@ def test_funnel_defaults(small_sessions):
     from journeys.funnel import funnel
 
     expected = funnel_oracle(small_sessions, FIVE)
-    assert_same_table(funnel(small_sessions), expected, "the defaults")
+    assert_same_table(3, funnel(small_sessions), expected, "the defaults")
