@@ -60,6 +60,7 @@ ARRAY_MODULES = {"np", "numpy", "torch"}
 UNMUTATED_KEYWORDS = {"axis", "dtype", "shape", "size", "desc", "disable", "leave", "verbose"}
 UNMUTATED_KEYWORDS |= {"n_jobs", "flush", "file"}
 ATOMS = (ast.Name, ast.Constant, ast.Attribute, ast.Call, ast.Subscript)
+Function = ast.FunctionDef | ast.AsyncFunctionDef
 
 
 @dataclass(frozen=True)
@@ -216,7 +217,7 @@ def is_zero(node: ast.AST) -> bool:
     return isinstance(node, ast.Constant) and node.value == 0
 
 
-def parameter_defaults(function: ast.FunctionDef) -> dict[str, ast.AST]:
+def parameter_defaults(function: Function) -> dict[str, ast.AST]:
     """Each parameter with a default, and its default."""
     arguments = function.args
     positional = arguments.posonlyargs + arguments.args
@@ -232,7 +233,7 @@ def parameter_defaults(function: ast.FunctionDef) -> dict[str, ast.AST]:
 
 def attribute_defaults(cls: ast.ClassDef) -> dict[str, ast.AST]:
     """Attributes that __init__ sets straight from a parameter with a default: self.x = x."""
-    inits = [n for n in cls.body if isinstance(n, ast.FunctionDef) and n.name == "__init__"]
+    inits = [n for n in cls.body if isinstance(n, Function) and n.name == "__init__"]
     if not inits:
         return {}
     defaults = parameter_defaults(inits[0])
@@ -251,7 +252,7 @@ def attribute_defaults(cls: ast.ClassDef) -> dict[str, ast.AST]:
 
 
 def ignored_parameters(
-    function: ast.FunctionDef, region: Region, attributes: dict[str, ast.AST]
+    function: Function, region: Region, attributes: dict[str, ast.AST]
 ) -> Iterator[tuple[str, list[ast.AST], ast.AST]]:
     """(name, its uses in the region, its default) for each parameter the region reads."""
     uses: dict[str, list[ast.AST]] = {}
@@ -274,7 +275,7 @@ def ignored_parameters(
         yield name, nodes, default
 
 
-def recreated_generators(function: ast.FunctionDef, region: Region) -> Iterator[tuple[str, str]]:
+def recreated_generators(function: Function, region: Region) -> Iterator[tuple[str, str]]:
     """(operator, mutated source) placing a generator's creation at the top of each loop
     that draws from it, as a learner who re-creates it per fold or per restart does."""
     created = {}
@@ -289,7 +290,7 @@ def recreated_generators(function: ast.FunctionDef, region: Region) -> Iterator[
         ):
             created[node.targets[0].id] = node
     for loop in ast.walk(function):
-        if not (isinstance(loop, ast.For | ast.While) and region.holds(loop)):
+        if not (isinstance(loop, ast.For | ast.AsyncFor | ast.While) and region.holds(loop)):
             continue
         used = {n.id for n in ast.walk(loop) if isinstance(n, ast.Name)}
         for name, assignment in created.items():
@@ -340,7 +341,7 @@ def region_mutations(
             yield "generator", qualname, edit.insert_before(first, statement)
 
 
-def unmutated_nodes(function: ast.FunctionDef) -> set[int]:
+def unmutated_nodes(function: Function) -> set[int]:
     """The nodes of f-strings, of raised errors and of display keywords' values: what a
     message says or how progress is shown, not what the code computes."""
     found = set()
@@ -352,14 +353,14 @@ def unmutated_nodes(function: ast.FunctionDef) -> set[int]:
     return found
 
 
-def functions(tree: ast.Module) -> Iterator[tuple[ast.FunctionDef, ast.ClassDef | None]]:
-    """Each top-level function, and each method of a top-level class."""
+def functions(tree: ast.Module) -> Iterator[tuple[Function, ast.ClassDef | None]]:
+    """Each top-level function, and each method of a top-level class, async or not."""
     for node in tree.body:
-        if isinstance(node, ast.FunctionDef):
+        if isinstance(node, Function):
             yield node, None
         elif isinstance(node, ast.ClassDef):
             for member in node.body:
-                if isinstance(member, ast.FunctionDef):
+                if isinstance(member, Function):
                     yield member, node
 
 

@@ -110,3 +110,31 @@ def test_display_keywords_are_not_mutated():
     found, _ = mutants.file_mutants(source, "m.py")
     assert found and not any("leave=False" in m.name for m in found)
     assert "argument" in {m.operator for m in found}  # total= is not a display keyword
+
+
+def test_async_functions_and_methods_are_mutated():
+    source = textwrap.dedent(
+        """
+        async def drain(queue, size: int = 4):
+            # BEGIN SOLUTION (task 1): take a batch from a queue
+            batch = []
+            while len(batch) < size:
+                batch.append(await queue.get())
+            return batch
+            # END SOLUTION
+
+
+        class Service:
+            async def admit(self, post):
+                # BEGIN SOLUTION (task 2): refuse when full
+                if self.queue.qsize() >= self.limit:
+                    return False
+                return True
+                # END SOLUTION
+        """
+    )
+    found, _ = mutants.file_mutants(source, "m.py")
+    by_task = {m.task: m.name for m in found}
+    assert by_task.keys() == {1, 2}
+    assert "m.py::drain [" in by_task[1] and "m.py::Service.admit [" in by_task[2]
+    assert any("len(batch) < 4" in m.name for m in found if m.operator == "parameter")
