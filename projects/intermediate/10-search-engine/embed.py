@@ -1,4 +1,5 @@
-"""Encode the R help pages' bodies and the evaluation titles with all-MiniLM-L6-v2.
+"""Encode the R help pages' bodies, the evaluation titles and the tuning titles with
+all-MiniLM-L6-v2.
 
 Writes data/embeddings.npz (float16, unit rows), which the tests and the hybrid
 retrieval read: encoding 2,000 pages takes minutes on a small machine, so it is done
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from search.data import evaluation_sample, load_help_pages
+from search.data import evaluation_sample, load_help_pages, tuning_sample
 from search.hybrid import load_encoder
 
 BATCH = 32
@@ -24,11 +25,12 @@ def main() -> None:
     encoder = load_encoder()
     options = {"batch_size": BATCH, "normalize_embeddings": True, "convert_to_numpy": True}
     bodies = encoder.encode(pages["body"].tolist(), **options)
-    titles = encoder.encode(pages["title"].iloc[evaluation_sample(pages)].tolist(), **options)
-    np.savez_compressed(
-        EMBEDDINGS, bodies=bodies.astype(np.float16), titles=titles.astype(np.float16)
-    )
-    print(f"{len(bodies)} bodies and {len(titles)} titles written to {EMBEDDINGS}")
+    stored = {"bodies": bodies}
+    for name, sample in (("titles", evaluation_sample), ("tuning_titles", tuning_sample)):
+        stored[name] = encoder.encode(pages["title"].iloc[sample(pages)].tolist(), **options)
+    np.savez_compressed(EMBEDDINGS, **{k: v.astype(np.float16) for k, v in stored.items()})
+    counts = ", ".join(f"{len(v)} {k}" for k, v in stored.items())
+    print(f"{counts} written to {EMBEDDINGS}")
 
 
 if __name__ == "__main__":

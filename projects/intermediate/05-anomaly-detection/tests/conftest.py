@@ -5,7 +5,10 @@ fixtures, not at the top: this file loads before the kata's conftest.py has chos
 which implementation (starter, solution or yours) to import.
 """
 
+import numpy as np
+import pandas as pd
 import pytest
+from incidents import T0
 
 FAULT_SEED = 7  # where the faults go in the glucose series
 STREAM_SEED = 11  # which events of the stream come late, twice, or malformed
@@ -58,3 +61,11 @@ def system_run(faulty):
         if score is not None:
             manager.update(score)
     return monitor, manager, gaps
+
+
+@pytest.fixture
+def readings() -> pd.Series:
+    """Made-up glucose readings for the dashboard: 200, five minutes apart, from T0 - 6 h."""
+    times = pd.date_range(T0 - pd.Timedelta(hours=6), periods=200, freq="5min")
+    values = 120 + 10 * np.sin(np.arange(200) / 7)
+    return pd.Series(values, index=times, name="glucose")

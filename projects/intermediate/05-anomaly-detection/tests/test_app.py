@@ -3,20 +3,9 @@
 The client answers a crash with status 500, as a real server would, instead of raising.
 """
 
-import numpy as np
-import pandas as pd
 import pytest
 from fastapi.testclient import TestClient
-from test_store import AT, T0, incident
-
-MARGIN = pd.Timedelta(minutes=30)
-
-
-@pytest.fixture
-def readings() -> pd.Series:
-    times = pd.date_range(T0 - pd.Timedelta(hours=6), periods=200, freq="5min")
-    values = 120 + 10 * np.sin(np.arange(200) / 7)
-    return pd.Series(values, index=times, name="glucose")
+from incidents import AT, MARGIN, incident
 
 
 @pytest.fixture
@@ -197,7 +186,18 @@ def test_the_pages(client, store):
     assert ordered and "flatline:" not in page.text, (
         "Task 7: the page lists the strongest signals, largest first, none at 0"
     )
-    detail_of(client.get("/incidents/77"), 404, "the page of incident 77")
+    missing = client.get("/incidents/77")
+    assert missing.status_code == 404, (
+        f"Task 7: the page of incident 77, which is not stored, should be answered 404, "
+        f"got {missing.status_code}"
+    )
+    assert missing.headers["content-type"].startswith("text/html"), (
+        "Task 7: a missing incident's page is for a person: answer not_found_page as HTML, "
+        f"not {missing.headers['content-type']}"
+    )
+    assert "no incident 77" in missing.text and 'href="/"' in missing.text, (
+        "Task 7: the 404 page says 'no incident 77' and links back to the list"
+    )
 
 
 @pytest.mark.task(7)

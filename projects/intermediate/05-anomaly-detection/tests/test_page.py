@@ -11,8 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_app import MARGIN, readings  # noqa: F401  (a fixture)
-from test_store import AT, incident
+from incidents import AT, MARGIN, incident
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Without the background-networking flags, Chromium waits for services it cannot
@@ -51,7 +50,7 @@ def browser():
 
 
 @pytest.fixture
-def live_url(tmp_path, readings):  # noqa: F811
+def live_url(tmp_path, readings):
     """Serve the dashboard over a store of three incidents with uvicorn in a thread."""
     import uvicorn
 

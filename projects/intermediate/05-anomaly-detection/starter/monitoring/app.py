@@ -23,7 +23,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, Field
 
-from monitoring.page import incident_page, list_page, plot_around
+from monitoring.page import incident_page, list_page, not_found_page, plot_around
 from monitoring.store import AlreadyAcknowledged, IncidentStore, UnknownIncident
 
 MAX_NAME_CHARS = 80
@@ -71,9 +71,9 @@ def create_app(
 
     `clock()` gives the time of an acknowledgement. Every route's id is an IncidentId
     (anything else is refused with 422 before the store is asked). An unknown incident
-    is 404 with the detail "no incident {id}"; a second acknowledgement 409 with the
-    detail "incident {id} was already acknowledged by {who}"; both for the API and the
-    incident's page.
+    is 404 with the detail "no incident {id}" for the API, and for its page (a person's
+    browser) 404 with not_found_page("no incident {id}") as HTML; a second acknowledgement
+    409 with the detail "incident {id} was already acknowledged by {who}".
     The incident's page shows strongest_signals(incident's signals).
     """
     app = FastAPI(title=TITLE)
@@ -81,6 +81,7 @@ def create_app(
     ...  # find(incident_id): store.incident, or HTTPException(NOT_FOUND, "no incident ...")
     ...  # GET /api/incidents, GET /api/incidents/{incident_id},
     ...  # POST /api/incidents/{incident_id}/ack (409 on AlreadyAcknowledged),
-    ...  # GET / (list_page) and GET /incidents/{incident_id} (incident_page), as HTML
+    ...  # GET / (list_page) and GET /incidents/{incident_id} (incident_page), as HTML;
+    ...  # an unknown incident's page is not_found_page, status NOT_FOUND
     # Return app.
     raise NotImplementedError("Task 7: the validation handler, then the five routes over the store")

@@ -73,6 +73,12 @@ def list_page(incidents: list[dict]) -> str:
     )
 
 
+def not_found_page(message: str) -> str:
+    """The page of an incident the store does not hold: what is missing, and the way back."""
+    body = f'<p><a href="/">All incidents</a></p><h1>Not found</h1><p>{escape(message)}</p>'
+    return document("Not found", body)
+
+
 def incident_page(incident: dict, plot_svg: str, signals: list[tuple[str, float]]) -> str:
     """One incident: its facts, its plot, its strongest signals, and the acknowledgement form."""
     items = "".join(f"<li>{escape(name)}: {value:.2f}</li>" for name, value in signals)

@@ -8,8 +8,9 @@
   `pydoc_data.topics` ships (the language reference in plain text), a second corpus
   for the tests of the index, the parser and the API.
 - **Stored embeddings** (`load_embeddings`): all-MiniLM-L6-v2's vectors of the pages'
-  bodies and of a sample of their titles, made by the kata's `embed.py` and committed
-  as its `data/embeddings.npz`.
+  bodies and of two disjoint samples of their titles (the evaluation's, and the tuning
+  titles on which the hybrid's settings are chosen), made by the kata's `embed.py` and
+  committed as its `data/embeddings.npz`.
 """
 
 import os
@@ -25,6 +26,8 @@ DESCRIPTION = re.compile(r"^### Description\s*$", re.MULTILINE)
 MARKUP = re.compile(r"[`*_#|]+|---+")
 EVALUATION_QUERIES = 400  # titles whose embeddings are stored (data/embeddings.npz)
 EVALUATION_SEED = 2024  # which titles those are
+TUNING_QUERIES = 400  # other titles, on which the hybrid's settings are chosen
+TUNING_SEED = 2025
 
 
 def clean(markdown: str) -> str:
@@ -67,6 +70,15 @@ def evaluation_sample(pages: pd.DataFrame) -> np.ndarray:
     return np.sort(generator.choice(len(pages), size=EVALUATION_QUERIES, replace=False))
 
 
+def tuning_sample(pages: pd.DataFrame) -> np.ndarray:
+    """The ids of TUNING_QUERIES other pages, none of evaluation_sample's: their titles are
+    the queries on which the hybrid's settings are chosen, so that the evaluation's
+    figures are measured on queries the choice never saw."""
+    others = np.setdiff1d(np.arange(len(pages)), evaluation_sample(pages))
+    generator = np.random.default_rng(TUNING_SEED)
+    return np.sort(generator.choice(others, size=TUNING_QUERIES, replace=False))
+
+
 def load_python_topics() -> pd.DataFrame:
     """Python's help topics: columns `id`, `name` (the topic), `title` and `body`.
 
@@ -83,11 +95,12 @@ def load_python_topics() -> pd.DataFrame:
     return frame
 
 
-def load_embeddings(path: Path) -> tuple[np.ndarray, np.ndarray]:
-    """The embeddings stored at `path`: every page's body, and the evaluation titles, as float32.
+def load_embeddings(path: Path, titles: str = "titles") -> tuple[np.ndarray, np.ndarray]:
+    """The embeddings stored at `path`: every page's body, and the evaluation titles (or,
+    with titles="tuning_titles", the tuning titles), as float32.
 
-    Rows follow load_help_pages()'s ids and evaluation_sample()'s order. Each row has
-    unit length (the model normalises its output).
+    Rows follow load_help_pages()'s ids and evaluation_sample()'s (tuning_sample()'s)
+    order. Each row has unit length (the model normalises its output).
     """
     with np.load(path) as stored:
-        return stored["bodies"].astype(np.float32), stored["titles"].astype(np.float32)
+        return stored["bodies"].astype(np.float32), stored[titles].astype(np.float32)
