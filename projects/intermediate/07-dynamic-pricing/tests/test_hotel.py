@@ -41,6 +41,16 @@ def reference_model(train, max_iter, learning_rate, seed):
     ).fit(train[FEATURES], train[TARGET])
 
 
+def pooled_cv_rmse(frame) -> float:
+    """The oracle of cross_validated_rmse(frame, n_splits=3, seed=5, max_iter=10,
+    learning_rate=0.3): one RMSE over every out-of-fold prediction."""
+    predictions = np.empty(len(frame))
+    for train_rows, test_rows in KFold(3, shuffle=True, random_state=5).split(frame):
+        model = reference_model(frame.iloc[train_rows], 10, 0.3, 5)
+        predictions[test_rows] = model.predict(frame.iloc[test_rows][FEATURES])
+    return rmse(frame[TARGET], predictions)
+
+
 def rmse(y_true, y_pred) -> float:
     return float(np.sqrt(np.mean((np.asarray(y_true) - np.asarray(y_pred)) ** 2)))
 
@@ -78,11 +88,7 @@ def test_a_dearer_history_never_predicts_a_cheaper_room(sample):
 
 @pytest.mark.task(4)
 def test_cross_validation_pools_the_out_of_fold_predictions(sample):
-    predictions = np.empty(len(sample))
-    for train_rows, test_rows in KFold(3, shuffle=True, random_state=5).split(sample):
-        model = reference_model(sample.iloc[train_rows], 10, 0.3, 5)
-        predictions[test_rows] = model.predict(sample.iloc[test_rows][FEATURES])
-    want = rmse(sample[TARGET], predictions)
+    want = pooled_cv_rmse(sample)
     got = cross_validated_rmse(sample, n_splits=3, seed=5, max_iter=10, learning_rate=0.3)
     assert got == pytest.approx(want, rel=1e-9), (
         f"Task 4: cross_validated_rmse(n_splits=3, seed=5, max_iter=10, learning_rate=0.3) "
@@ -130,11 +136,7 @@ def test_the_seed_reaches_the_model_once_it_holds_out_rows(bookings):
 
 @pytest.mark.task(4)
 def test_every_fold_uses_the_seed(bookings):
-    predictions = np.empty(len(bookings))
-    for train_rows, test_rows in KFold(3, shuffle=True, random_state=5).split(bookings):
-        model = reference_model(bookings.iloc[train_rows], 10, 0.3, 5)
-        predictions[test_rows] = model.predict(bookings.iloc[test_rows][FEATURES])
-    want = rmse(bookings[TARGET], predictions)
+    want = pooled_cv_rmse(bookings)
     got = cross_validated_rmse(bookings, n_splits=3, seed=5, max_iter=10, learning_rate=0.3)
     assert got == pytest.approx(want, rel=1e-9), (
         f"Task 4: cross_validated_rmse(all bookings, n_splits=3, seed=5, max_iter=10, "
